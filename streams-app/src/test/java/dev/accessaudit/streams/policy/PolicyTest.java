@@ -15,11 +15,13 @@ class PolicyTest {
 
   private final Policy policy =
       new Policy(
-          List.of(version("2009", "2009-01-01T00:00:00Z"), version("2005", "2005-12-19T00:00:00Z")));
+          List.of(
+              version("2009", "2009-01-01T00:00:00Z"), version("2005", "2005-12-19T00:00:00Z")));
 
   @Test
   void shouldPickVersionInForceAtTheInstant() {
-    assertThat(policy.versionAt(Instant.parse("2008-12-31T23:59:59.999Z")).name()).isEqualTo("2005");
+    assertThat(policy.versionAt(Instant.parse("2008-12-31T23:59:59.999Z")).name())
+        .isEqualTo("2005");
     assertThat(policy.versionAt(Instant.parse("2009-01-01T00:00:00Z")).name()).isEqualTo("2009");
   }
 

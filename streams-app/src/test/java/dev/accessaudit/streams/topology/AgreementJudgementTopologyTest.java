@@ -164,7 +164,8 @@ class AgreementJudgementTopologyTest {
   @Test
   void shouldJudgeAtOnceWhenGracePeriodIsZero() {
     try (PipelineHarness noGrace =
-        new PipelineHarness(agreementPolicy(), PipelineOptions.defaults().withGrace(Duration.ZERO))) {
+        new PipelineHarness(
+            agreementPolicy(), PipelineOptions.defaults().withGrace(Duration.ZERO))) {
       noGrace.access(anAccessEvent().build());
 
       assertThat(rules(noGrace.alerts())).containsExactly("AGREEMENT_MISSING");
@@ -186,9 +187,12 @@ class AgreementJudgementTopologyTest {
     try (PipelineHarness shortWindow =
         new PipelineHarness(
             agreementPolicy(),
-            PipelineOptions.defaults().withGrace(Duration.ZERO).withDedupWindow(Duration.ofMinutes(1)))) {
+            PipelineOptions.defaults()
+                .withGrace(Duration.ZERO)
+                .withDedupWindow(Duration.ofMinutes(1)))) {
       shortWindow.access(anAccessEvent().build());
-      shortWindow.access(anAccessEvent().setEventId("evt-2").setOccurredAt(T0.plusSeconds(600)).build());
+      shortWindow.access(
+          anAccessEvent().setEventId("evt-2").setOccurredAt(T0.plusSeconds(600)).build());
       shortWindow.access(anAccessEvent().setOccurredAt(T0.plusSeconds(900)).build());
 
       assertThat(shortWindow.alerts()).hasSize(3);
@@ -226,7 +230,9 @@ class AgreementJudgementTopologyTest {
   void shouldJudgeOtherStaffIndependently() {
     pipeline.agreement(anAgreement(AgreementStatus.REVOKED, Instant.EPOCH.plusMillis(5)).build());
     pipeline.agreement(
-        anAgreement(AgreementStatus.ACTIVE, Instant.EPOCH.plusMillis(5)).setStaffId("s-0002").build());
+        anAgreement(AgreementStatus.ACTIVE, Instant.EPOCH.plusMillis(5))
+            .setStaffId("s-0002")
+            .build());
 
     pipeline.access(anAccessEvent().build());
     pipeline.access(anAccessEvent().setEventId("evt-2").setStaffId("s-0002").build());

@@ -16,7 +16,9 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Bad input goes to the dead-letter topic with its reason, unchanged, and never stops the pipeline. */
+/**
+ * Bad input goes to the dead-letter topic with its reason, unchanged, and never stops the pipeline.
+ */
 class DeadLetterTopologyTest {
 
   private final PipelineHarness pipeline =
@@ -33,7 +35,11 @@ class DeadLetterTopologyTest {
   }
 
   private byte[] serialized(AccessEvent event) {
-    return pipeline.topics.accessEvents().valueSerde().serializer()
+    return pipeline
+        .topics
+        .accessEvents()
+        .valueSerde()
+        .serializer()
         .serialize(pipeline.names.accessEvents(), event);
   }
 
@@ -59,7 +65,8 @@ class DeadLetterTopologyTest {
   void shouldDeadLetterUnknownSchemaId() {
     byte[] value = serialized(anAccessEvent().build());
     ByteBuffer.wrap(value).putInt(1, 987_654);
-    pipeline.rawAccesses.pipeInput(new TestRecord<>("s-0001".getBytes(StandardCharsets.UTF_8), value, T0));
+    pipeline.rawAccesses.pipeInput(
+        new TestRecord<>("s-0001".getBytes(StandardCharsets.UTF_8), value, T0));
 
     TestRecord<byte[], byte[]> letter = pipeline.deadLetters.readRecord();
     assertThat(letter.value()).isEqualTo(value);
@@ -115,11 +122,11 @@ class DeadLetterTopologyTest {
 
   @Test
   void shouldKeepOriginalHeadersOnDeadLetter() {
-    var record =
-        new TestRecord<>("s-0001".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2}, T0);
+    var record = new TestRecord<>("s-0001".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2}, T0);
     record.headers().add("traceparent", "00-abc".getBytes(StandardCharsets.UTF_8));
     pipeline.rawAccesses.pipeInput(record);
 
-    assertThat(header(pipeline.deadLetters.readRecord().headers(), "traceparent")).isEqualTo("00-abc");
+    assertThat(header(pipeline.deadLetters.readRecord().headers(), "traceparent"))
+        .isEqualTo("00-abc");
   }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each agreement state raises exactly one agreement rule, or none when the agreement is in force. */
+/**
+ * Each agreement state raises exactly one agreement rule, or none when the agreement is in force.
+ */
 class AgreementRulesTest {
 
   private static final List<Rule> RULES =
@@ -55,7 +57,9 @@ class AgreementRulesTest {
 
   @Test
   void shouldRaiseExpiredWhenExpiryEqualsAccessTime() {
-    assertThat(firing(anAgreement(AgreementStatus.ACTIVE, T0.minusSeconds(60)).setExpiresAt(T0).build()))
+    assertThat(
+            firing(
+                anAgreement(AgreementStatus.ACTIVE, T0.minusSeconds(60)).setExpiresAt(T0).build()))
         .containsExactly("AGREEMENT_EXPIRED");
   }
 
