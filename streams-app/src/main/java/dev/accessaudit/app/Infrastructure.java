@@ -2,12 +2,23 @@ package dev.accessaudit.app;
 
 import dev.accessaudit.config.AuditConfig;
 import dev.accessaudit.embedded.EmbeddedKafka;
+import dev.accessaudit.registry.server.KafkaRegistryStorage;
+import dev.accessaudit.registry.server.SchemaRegistryServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where Kafka and the schema registry are: as configured, or started in this JVM when no {@code
  * bootstrap.servers} is configured (embedded mode, data under {@code audit.data.dir}).
  */
 interface Infrastructure extends AutoCloseable {
+  /** Where the embedded registry keeps its schemas. */
+  String SCHEMAS_TOPIC = "_schemas";
+
   String bootstrapServers();
 
   String schemaRegistryUrl();
@@ -27,7 +38,37 @@ interface Infrastructure extends AutoCloseable {
       return external(config.bootstrapServers(), config.schemaRegistryUrl());
     }
     EmbeddedKafka kafka = EmbeddedKafka.start(config.dataDir(), config.ports().kafka());
-    return external(kafka.bootstrapServers(), config.schemaRegistryUrl(), kafka);
+    try {
+      SchemaRegistryServer registry = startRegistry(kafka, config.ports().registry());
+      String url = "http://localhost:" + registry.port();
+      return external(kafka.bootstrapServers(), url, kafka, registry);
+    } catch (RuntimeException e) {
+      kafka.close();
+      throw e;
+    }
+  }
+
+  /** The schema registry on localhost, its schemas kept in the compacted topic {@code _schemas}. */
+  private static SchemaRegistryServer startRegistry(EmbeddedKafka kafka, int port) {
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(address);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "port "
+              + port
+              + " is already in use: stop the other schema registry or set"
+              + " audit.registry.port");
+    }
+    Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+    KafkaRegistryStorage storage =
+        KafkaRegistryStorage.open(client, SCHEMAS_TOPIC, (short) 1, Duration.ofSeconds(30));
+    try {
+      return SchemaRegistryServer.start(address, storage);
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
   }
 
   private static Infrastructure external(
