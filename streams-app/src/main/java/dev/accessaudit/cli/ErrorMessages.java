@@ -4,6 +4,8 @@ import dev.accessaudit.config.InvalidConfigException;
 import dev.accessaudit.registry.SchemaRegistryException;
 import java.net.ConnectException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -11,6 +13,9 @@ import org.apache.kafka.common.errors.TimeoutException;
 final class ErrorMessages {
   static final int RUNTIME_FAILURE = 1;
   static final int BAD_INPUT = 2;
+
+  private static final Pattern MISSING_TOPIC =
+      Pattern.compile("Topic (\\S+) not present in metadata");
 
   private ErrorMessages() {}
 
@@ -24,9 +29,16 @@ final class ErrorMessages {
   static String sentence(Throwable e) {
     Throwable cause = unwrap(e);
     if (cause instanceof TimeoutException) {
-      return "Kafka did not answer in time ("
-          + firstSentence(cause)
-          + "): check that it runs (./audit start) and that bootstrap.servers is right";
+      Matcher missing = MISSING_TOPIC.matcher(String.valueOf(cause.getMessage()));
+      if (missing.find()) {
+        return "topic "
+            + missing.group(1)
+            + " was not found in time: check that Kafka runs"
+            + " (./audit start), that bootstrap.servers is right and that the topics exist"
+            + " (./audit topics)";
+      }
+      return "Kafka did not answer in time: check that it runs (./audit start) and that"
+          + " bootstrap.servers is right";
     }
     if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
       return "could not connect: "

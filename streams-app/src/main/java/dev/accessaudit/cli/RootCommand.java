@@ -1,5 +1,6 @@
 package dev.accessaudit.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +18,14 @@ import picocli.CommandLine.Spec;
           + " and publishes compliance alerts.",
       ""
     },
-    subcommands = {TopicsCommand.class, AlertsCommand.class},
+    subcommands = {
+      TopicsCommand.class,
+      PublishCommand.class,
+      AgreementsCommand.class,
+      ConsentsCommand.class,
+      AlertsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  ./audit demo                       all in-process, simulated traffic, live",
