@@ -1,0 +1,201 @@
+package dev.accessaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accessaudit.app.TestBroker;
+import dev.accessaudit.avro.AccessAction;
+import dev.accessaudit.avro.AccessPurpose;
+import dev.accessaudit.avro.AgreementStatus;
+import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.avro.DataCategory;
+import dev.accessaudit.avro.Severity;
+import dev.accessaudit.avro.StaffAgreement;
+import dev.accessaudit.registry.SchemaRegistryClients;
+import dev.accessaudit.serde.AvroSerdes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client commands against a real broker and an in-memory registry. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandsIT {
+  private static final String SCOPE = "commands-it";
+  private static KafkaClusterTestKit cluster;
+  private static Map<String, String> env;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    cluster = TestBroker.start();
+    env =
+        Map.of(
+            "AUDIT_BOOTSTRAP_SERVERS",
+            cluster.bootstrapServers(),
+            "AUDIT_SCHEMA_REGISTRY_URL",
+            "mock://" + SCOPE);
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    cluster.close();
+    SchemaRegistryClients.dropMockScope(SCOPE);
+  }
+
+  @Test
+  @Order(1)
+  void shouldCreateTopicsOnceAndThenReportThemAsExpected() {
+    CliRun first = CliRun.run(env, "topics");
+    CliRun second = CliRun.run(env, "topics");
+
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out())
+        .contains("created topic visitor-data-access (3 partitions, kept forever)")
+        .contains("created topic visitor-data-access-dlq");
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out())
+        .contains("topic staff-agreements exists with the expected settings")
+        .doesNotContain("created");
+  }
+
+  @Test
+  @Order(2)
+  void shouldPublishAValidAgreementsFile() throws Exception {
+    Path file =
+        Files.write(
+            dir.resolve("staff.csv"),
+            List.of(
+                "staffId,status,employment,effectiveFrom,expiresAt,agreementId,source",
+                "s-0042,ACTIVE,EMPLOYEE,2026-01-05T09:00:00Z,,NDA-42,hr-system",
+                "s-0043,REVOKED,CONTRACTOR,2026-02-01T00:00:00Z,,,hr-system"));
+
+    CliRun run = CliRun.run(env, "agreements", "--file", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("published 2 staff agreements to staff-agreements\n");
+    assertThat(readAgreements())
+        .extracting(StaffAgreement::getStaffId)
+        .containsExactlyInAnyOrder("s-0042", "s-0043");
+  }
+
+  @Test
+  @Order(3)
+  void shouldPrintAlertsFilteredBySeverityRuleAndTime() throws Exception {
+    Instant t = Instant.parse("2026-03-01T09:00:00Z");
+    publishAlerts(
+        alert("a-1", "AGREEMENT_MISSING", Severity.CRITICAL, t),
+        alert("a-2", "AGREEMENT_EXPIRED", Severity.HIGH, t.plusSeconds(60)),
+        alert("a-3", "BULK_ACCESS", Severity.LOW, t.plusSeconds(120)));
+
+    CliRun all = CliRun.run(env, "alerts");
+    CliRun high = CliRun.run(env, "alerts", "--severity", "high", "--format", "json");
+    CliRun rule =
+        CliRun.run(
+            env,
+            "alerts",
+            "--rule",
+            "AGREEMENT_EXPIRED,BULK_ACCESS",
+            "--from",
+            "2026-03-01T09:01:30Z");
+
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    assertThat(all.out().lines()).hasSize(3);
+    assertThat(all.out())
+        .contains(
+            "2026-03-01T09:00:00Z  CRITICAL  AGREEMENT_MISSING     staff s-0042      visitor v-1");
+    assertThat(high.out().lines())
+        .hasSize(2)
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("{\"alertId\":\"a-")
+                    .contains("\"occurredAt\":\"2026-03-01T09:0"));
+    assertThat(rule.out().lines()).singleElement().asString().contains("BULK_ACCESS");
+  }
+
+  private static ComplianceAlert alert(String id, String rule, Severity severity, Instant at) {
+    return ComplianceAlert.newBuilder()
+        .setAlertId(id)
+        .setRuleId(rule)
+        .setSeverity(severity)
+        .setSummary("staff member s-0042 viewed contact info of v-1 without an agreement")
+        .setPolicyVersion("2009")
+        .setPolicyClause("clause")
+        .setEventId("e-" + id)
+        .setOccurredAt(at)
+        .setStaffId("s-0042")
+        .setVisitorId("v-1")
+        .setService("crm")
+        .setCategory(DataCategory.CONTACT_INFO)
+        .setAction(AccessAction.VIEW)
+        .setPurpose(AccessPurpose.CUSTOMER_CONTACT)
+        .setAgreementStatus(AgreementStatus.REVOKED)
+        .setAgreementEffectiveFrom(null)
+        .setDetectedAt(at.plusSeconds(1))
+        .setDetails(Map.of())
+        .build();
+  }
+
+  private static void publishAlerts(ComplianceAlert... alerts) throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            cluster.bootstrapServers(),
+            "schema.registry.url",
+            "mock://" + SCOPE);
+    var values = AvroSerdes.valueSerde(ComplianceAlert.class, config).serializer();
+    try (var producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+      for (ComplianceAlert a : alerts) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    "compliance-alerts", null, a.getOccurredAt().toEpochMilli(), a.getStaffId(), a))
+            .get();
+      }
+    }
+  }
+
+  private static List<StaffAgreement> readAgreements() {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            cluster.bootstrapServers(),
+            "schema.registry.url",
+            "mock://" + SCOPE);
+    var values = AvroSerdes.valueSerde(StaffAgreement.class, config).deserializer();
+    List<StaffAgreement> read = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor("staff-agreements").stream()
+              .map(p -> new TopicPartition("staff-agreements", p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+          && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(100)).forEach(r -> read.add(r.value()));
+      }
+    }
+    return read;
+  }
+}
