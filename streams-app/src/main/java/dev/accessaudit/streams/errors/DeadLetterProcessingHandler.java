@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records that fail while being judged to the dead-letter topic with their original bytes:
  * {@link InvalidAccessEventException} with stage {@code validate}, anything else with stage {@code
- * process}, and carries on. Only when there is no source record (a failure inside a punctuation) does it stop the application rather than lose the record.
+ * process}, and carries on. Only when there is no source record (a failure inside a punctuation)
+ * does it stop the application rather than lose the record.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -33,8 +34,12 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     }
     boolean invalid = exception instanceof InvalidAccessEventException;
     if (!invalid) {
-      LOG.error("Unexpected failure judging {}-{}@{}", context.topic(), context.partition(),
-          context.offset(), exception);
+      LOG.error(
+          "Unexpected failure judging {}-{}@{}",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          exception);
     }
     String stage = invalid ? DeadLetters.STAGE_VALIDATE : DeadLetters.STAGE_PROCESS;
     return Response.resume(

@@ -6,10 +6,15 @@ import dev.accessaudit.avro.EnrichedAccess;
 import dev.accessaudit.avro.StaffAgreement;
 import dev.accessaudit.avro.VisitorConsent;
 import dev.accessaudit.streams.judgement.AccessJudge;
+import dev.accessaudit.streams.judgement.BulkAccessTracker;
+import dev.accessaudit.streams.judgement.RepeatSuppressor;
 import dev.accessaudit.streams.policy.Policy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -47,6 +52,8 @@ public final class AuditTopology {
   public static final String AGREEMENTS_STORE = "agreements-versioned";
   public static final String CONSENTS_STORE = "consents-versioned";
   public static final String DEDUP_STORE = "access-event-ids";
+  public static final String BULK_STORE = "bulk-access-visitors";
+  public static final String SUPPRESSION_STORE = "standing-alerts";
 
   private AuditTopology() {}
 
@@ -69,7 +76,8 @@ public final class AuditTopology {
     Map<String, KStream<String, EnrichedAccess>> branches =
         withAgreement
             .split(Named.as("consent-"))
-            .branch((staff, access) -> policy.needsConsent(access.getEvent()), Branched.as("needed"))
+            .branch(
+                (staff, access) -> policy.needsConsent(access.getEvent()), Branched.as("needed"))
             .defaultBranch(Branched.as("not-needed"));
 
     KStream<String, EnrichedAccess> enriched =
@@ -79,15 +87,51 @@ public final class AuditTopology {
                 withConsent(branches.get("consent-needed"), consents, topics, options),
                 Named.as("merge-enriched-accesses"));
 
-    KStream<String, ComplianceAlert> alerts =
-        enriched.flatMapValues(
-            new JudgeAccess(new AccessJudge(policy), clock), Named.as("judge-access"));
+    KStream<String, ComplianceAlert> alerts = judged(builder, enriched, topics, policy, clock);
 
     alerts.to(
         topics.alerts().name(),
         Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
             .withName("compliance-alerts-sink"));
     return builder.build();
+  }
+
+  private static KStream<String, ComplianceAlert> judged(
+      StreamsBuilder builder,
+      KStream<String, EnrichedAccess> enriched,
+      AuditTopics topics,
+      Policy policy,
+      Clock clock) {
+    Duration bulkWindow = BulkAccessTracker.longestWindow(policy);
+    Duration retention = bulkWindow.isZero() ? Duration.ofHours(1) : bulkWindow.multipliedBy(2);
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(BULK_STORE, retention, Duration.ofMillis(1), false),
+            Serdes.String(),
+            visitorListSerde()));
+    KStream<String, ComplianceAlert> alerts =
+        enriched.processValues(
+            () -> new JudgeAccess(new AccessJudge(policy), BULK_STORE, clock),
+            Named.as("judge-access"),
+            BULK_STORE);
+    if (!RepeatSuppressor.anySuppression(policy)) {
+      return alerts;
+    }
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SUPPRESSION_STORE),
+            Serdes.String(),
+            topics.alerts().valueSerde()));
+    return alerts.process(
+        () -> new SuppressRepeats(new RepeatSuppressor(policy), SUPPRESSION_STORE),
+        Named.as("suppress-repeats"),
+        SUPPRESSION_STORE);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serde<List<String>> visitorListSerde() {
+    Serde<List<String>> serde = Serdes.ListSerde(ArrayList.class, Serdes.String());
+    return serde;
   }
 
   private static KStream<String, AccessEvent> validAccesses(
@@ -98,8 +142,7 @@ public final class AuditTopology {
                 DEDUP_STORE, options.dedupWindow(), options.dedupWindow(), false),
             Serdes.String(),
             Serdes.Long()));
-    return builder
-        .stream(
+    return builder.stream(
             topics.accessEvents().name(),
             Consumed.with(topics.accessEvents().keySerde(), topics.accessEvents().valueSerde())
                 .withTimestampExtractor(new EventTimeExtractor())
@@ -128,7 +171,8 @@ public final class AuditTopology {
                 .withName("join-consent")
                 .withGracePeriod(options.grace()))
         .selectKey((visitor, access) -> access.getEvent().getStaffId(), Named.as("key-by-staff"))
-        .repartition(Repartitioned.with(Serdes.String(), enrichedSerde).withName("access-by-staff"));
+        .repartition(
+            Repartitioned.with(Serdes.String(), enrichedSerde).withName("access-by-staff"));
   }
 
   private static <V> KTable<String, V> versionedTable(
@@ -150,5 +194,4 @@ public final class AuditTopology {
         Joined.with(left.keySerde(), left.valueSerde(), right.valueSerde()).withName(name);
     return options.grace().isZero() ? joined : joined.withGracePeriod(options.grace());
   }
-
 }

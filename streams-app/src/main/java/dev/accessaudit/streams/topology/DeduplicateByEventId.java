@@ -44,8 +44,7 @@ final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEven
   }
 
   private boolean alreadySeen(String eventId, long time) {
-    try (WindowStoreIterator<Long> copies =
-        seen.fetch(eventId, time - windowMs, time + windowMs)) {
+    try (WindowStoreIterator<Long> copies = seen.fetch(eventId, time - windowMs, time + windowMs)) {
       return copies.hasNext();
     }
   }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Tuning of the judging topology.
  *
  * @param dedupWindow how long an eventId is remembered to drop re-published duplicates
- * @param grace how long an access waits for late agreement and consent records before it is
- *     judged; longer catches later records, but delays every alert by as much
+ * @param grace how long an access waits for late agreement and consent records before it is judged;
+ *     longer catches later records, but delays every alert by as much
  * @param historyRetention how far back the versioned agreement and consent tables answer "as of"
  *     look-ups; accesses older than this (relative to stream time) see no agreement
  */
