@@ -1,4 +1,4 @@
-package dev.accessaudit.streams.rules.bulk;
+package dev.accessaudit.streams.rules.staff;
 
 import static dev.accessaudit.streams.rules.fixtures.Accesses.anAccessEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class BulkAccessRuleTest {
     assertThat(violation.get().summary())
         .isEqualTo(
             "Staff s-0042 touched the data of 201 distinct visitors between"
-                + " 2010-03-01T10:00:00Z and 2010-03-01T11:00:00Z, more than the 200 allowed.");
+                + " 2010-03-01T10:00:00Z and 2010-03-01T11:00:00Z, more than the 200 allowed per 1h.");
     assertThat(violation.get().details())
         .containsEntry("distinctVisitors", "201")
         .containsEntry("threshold", "200")
