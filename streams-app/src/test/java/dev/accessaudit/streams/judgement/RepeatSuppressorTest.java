@@ -1,0 +1,103 @@
+package dev.accessaudit.streams.judgement;
+
+import static dev.accessaudit.streams.AuditFixtures.T0;
+import static dev.accessaudit.streams.AuditFixtures.anAccessEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.avro.Severity;
+import dev.accessaudit.streams.policy.Policy;
+import dev.accessaudit.streams.policy.PolicyRule;
+import dev.accessaudit.streams.policy.PolicyVersion;
+import dev.accessaudit.streams.rules.AccessContext;
+import dev.accessaudit.streams.rules.agreement.AgreementMissingRule;
+import dev.accessaudit.streams.rules.agreement.AgreementPendingRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RepeatSuppressorTest {
+
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  private final Policy policy =
+      new Policy(
+          List.of(
+              new PolicyVersion(
+                  "test",
+                  Instant.EPOCH,
+                  "",
+                  List.of(
+                      new PolicyRule(
+                          new AgreementMissingRule(), Severity.CRITICAL, "c", Map.of(), HOUR),
+                      PolicyRule.of(new AgreementPendingRule(), Severity.HIGH, "c")))));
+  private final AccessJudge judge = new AccessJudge(policy);
+  private final RepeatSuppressor suppressor = new RepeatSuppressor(policy);
+  private final InMemoryState state = new InMemoryState();
+
+  private ComplianceAlert missing(String eventId, Instant at, String visitor) {
+    var event = anAccessEvent().setEventId(eventId).setOccurredAt(at).setVisitorId(visitor).build();
+    return judge.judge(AccessContext.of(event, null), T0).get(0);
+  }
+
+  @Test
+  void shouldPublishFirstAlertAtOnce() {
+    assertThat(suppressor.offer(missing("e1", T0, "v1"), state)).isPresent();
+  }
+
+  @Test
+  void shouldFoldRepeatsAndPublishTheirCountWhenWindowCloses() {
+    suppressor.offer(missing("e1", T0, "v1"), state);
+    assertThat(suppressor.offer(missing("e2", T0.plusSeconds(60), "v1"), state)).isEmpty();
+    assertThat(suppressor.offer(missing("e3", T0.plusSeconds(120), "v1"), state)).isEmpty();
+
+    assertThat(suppressor.close(T0.plus(HOUR).toEpochMilli() - 1, state)).isEmpty();
+    List<ComplianceAlert> updates = suppressor.close(T0.plus(HOUR).toEpochMilli(), state);
+
+    assertThat(updates).hasSize(1);
+    assertThat(updates.get(0).getEventId()).isEqualTo("e1");
+    assertThat(updates.get(0).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "2")
+        .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "e3");
+    assertThat(state.all()).isEmpty();
+  }
+
+  @Test
+  void shouldPublishNoUpdateWhenNothingWasSuppressed() {
+    suppressor.offer(missing("e1", T0, "v1"), state);
+
+    assertThat(suppressor.close(T0.plus(HOUR).toEpochMilli(), state)).isEmpty();
+    assertThat(state.all()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepVisitorsApart() {
+    suppressor.offer(missing("e1", T0, "v1"), state);
+
+    assertThat(suppressor.offer(missing("e2", T0.plusSeconds(1), "v2"), state)).isPresent();
+  }
+
+  @Test
+  void shouldStartNewWindowAfterTheOldOneEnds() {
+    suppressor.offer(missing("e1", T0, "v1"), state);
+
+    assertThat(suppressor.offer(missing("e2", T0.plus(HOUR), "v1"), state)).isPresent();
+  }
+
+  @Test
+  void shouldPassRulesWithoutSuppressionStraightThrough() {
+    var event = anAccessEvent().build();
+    var pending =
+        AccessJudge.alert(
+            AccessContext.of(event, null),
+            policy.versions().get(0),
+            policy.versions().get(0).rules().get(1),
+            dev.accessaudit.streams.rules.Violation.of("x"),
+            T0);
+
+    assertThat(suppressor.offer(pending, state)).contains(pending);
+    assertThat(suppressor.offer(pending, state)).contains(pending);
+  }
+}
