@@ -1,6 +1,7 @@
 package dev.accessaudit.app;
 
 import dev.accessaudit.config.AuditConfig;
+import dev.accessaudit.config.AuditConfigLoader;
 import dev.accessaudit.http.Health;
 import dev.accessaudit.http.HttpApi;
 import dev.accessaudit.registry.SchemaRegistryClient;
@@ -12,9 +13,12 @@ import dev.accessaudit.streams.topology.PipelineOptions;
 import dev.accessaudit.streams.topology.TopicNames;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +52,20 @@ public final class AuditApplication implements AutoCloseable {
     this.streams = streams;
     this.http = http;
     this.closer = closer;
+  }
+
+  /**
+   * Runs the pipeline until the JVM is stopped: configuration from {@code AUDIT_*} variables and an
+   * optional properties file given as the only argument. {@code ./audit start} does the same with a
+   * friendlier front end.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
+    AuditConfig config = AuditConfigLoader.load(file, System.getenv(), Map.of());
+    AuditApplication app = start(config, Policies.of(config), Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "audit-shutdown"));
+    app.awaitStopped();
+    app.close();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.accessaudit.cli;
 
 import dev.accessaudit.config.InvalidConfigException;
 import dev.accessaudit.registry.SchemaRegistryException;
+import dev.accessaudit.streams.policy.PolicyFileException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,7 +21,9 @@ final class ErrorMessages {
   private ErrorMessages() {}
 
   static int exitCode(Throwable e) {
-    return e instanceof BadInputException || e instanceof InvalidConfigException
+    return e instanceof BadInputException
+            || e instanceof InvalidConfigException
+            || e instanceof PolicyFileException
         ? BAD_INPUT
         : RUNTIME_FAILURE;
   }
@@ -44,6 +47,9 @@ final class ErrorMessages {
       return "could not connect: "
           + firstSentence(cause)
           + " (is ./audit start running, and are bootstrap.servers and schema.registry.url right?)";
+    }
+    if (cause instanceof PolicyFileException policy) {
+      return "the policy file has problems:" + System.lineSeparator() + policy.getMessage();
     }
     if (cause instanceof SchemaRegistryException) {
       return "the schema registry refused: " + firstSentence(cause);

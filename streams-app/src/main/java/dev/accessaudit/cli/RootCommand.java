@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ""
     },
     subcommands = {
+      StartCommand.class,
       TopicsCommand.class,
       PublishCommand.class,
       AgreementsCommand.class,
