@@ -19,7 +19,7 @@ import dev.accessaudit.streams.rules.AccessContext;
 import dev.accessaudit.streams.rules.Rule;
 import dev.accessaudit.streams.rules.Violation;
 import dev.accessaudit.streams.rules.agreement.AgreementPendingRule;
-import dev.accessaudit.streams.rules.bulk.BulkAccessRule;
+import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
