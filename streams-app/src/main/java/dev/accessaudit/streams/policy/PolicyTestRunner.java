@@ -2,8 +2,8 @@ package dev.accessaudit.streams.policy;
 
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.streams.judgement.AccessJudge;
-import dev.accessaudit.streams.rules.bulk.BulkAccessRule;
 import dev.accessaudit.streams.rules.custom.CelRule;
+import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import dev.cel.runtime.CelEvaluationException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.accessaudit.streams.rules.bulk;
+package dev.accessaudit.streams.rules.staff;
 
 import static dev.accessaudit.streams.rules.fixtures.Accesses.anAccessEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,12 +14,13 @@ class BulkAccessRuleTest {
   private static final Instant START = Instant.parse("2010-03-01T10:00:00Z");
   private static final Instant END = START.plus(Duration.ofHours(1));
 
-  private final BulkAccessRule rule = new BulkAccessRule();
+  private final BulkAccessRule rule = BulkAccessRule.withDefaults();
 
   @Test
   void shouldDefaultTo200VisitorsPerHour() {
     assertThat(rule.threshold()).isEqualTo(200);
     assertThat(rule.window()).isEqualTo(Duration.ofHours(1));
+    assertThat(rule.windowText()).isEqualTo("1h");
   }
 
   @Test
@@ -30,10 +31,10 @@ class BulkAccessRuleTest {
     assertThat(violation.get().summary())
         .isEqualTo(
             "Staff s-0042 touched the data of 201 distinct visitors between"
-                + " 2010-03-01T10:00:00Z and 2010-03-01T11:00:00Z, more than the 200 allowed.");
+                + " 2010-03-01T10:00:00Z and 2010-03-01T11:00:00Z, more than the 200 allowed per"
+                + " 1h.");
     assertThat(violation.get().details())
         .containsEntry("distinctVisitors", "201")
-        .containsEntry("threshold", "200")
         .containsEntry("windowStart", START.toString())
         .containsEntry("windowEnd", END.toString());
   }
@@ -49,6 +50,7 @@ class BulkAccessRuleTest {
     var strict = new BulkAccessRule(5, Duration.ofMinutes(30));
 
     assertThat(strict.checkCount("s-1", 6, START, START.plus(strict.window()))).isPresent();
+    assertThat(strict.windowText()).isEqualTo("30m");
   }
 
   @Test
