@@ -41,6 +41,11 @@ public final class BulkAccessRule implements Rule {
   }
 
   /** 200 distinct visitors in one hour. */
+  public BulkAccessRule() {
+    this(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
+  }
+
+  /** 200 distinct visitors in one hour. */
   public static BulkAccessRule withDefaults() {
     return new BulkAccessRule(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
   }
@@ -104,6 +109,7 @@ public final class BulkAccessRule implements Rule {
                 + ".",
             Map.of(
                 "distinctVisitors", Integer.toString(distinctVisitors),
+                "threshold", Integer.toString(threshold),
                 "windowStart", windowStart.toString(),
                 "windowEnd", windowEnd.toString())));
   }
