@@ -2,12 +2,12 @@ package dev.accessaudit.streams.policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -43,12 +43,14 @@ final class RecordFields {
         continue;
       }
       Node value = given.get(key).orElseThrow();
-      convert(field.schema(), value, key).ifPresent(v -> record.put(field.pos(), v.orElse(null)));
+      convert(field.schema(), value, key, record.get(field.pos()))
+          .ifPresent(v -> record.put(field.pos(), v.orElse(null)));
     }
   }
 
   /** Empty on a problem; otherwise the value, itself empty for null. */
-  private Optional<Optional<Object>> convert(Schema schema, Node node, String field) {
+  private Optional<Optional<Object>> convert(
+      Schema schema, Node node, String field, Object current) {
     if (schema.getType() == Schema.Type.UNION) {
       if (isNull(node)) {
         return Optional.of(Optional.empty());
@@ -58,7 +60,7 @@ final class RecordFields {
               .filter(s -> s.getType() != Schema.Type.NULL)
               .findFirst()
               .orElseThrow();
-      return convert(nonNull, node, field);
+      return convert(nonNull, node, field, current);
     }
     if (schema.getType() == Schema.Type.ARRAY) {
       List<Object> items = new ArrayList<>();
@@ -67,10 +69,13 @@ final class RecordFields {
       }
       return Optional.of(Optional.of(items));
     }
-    return scalar(node, field).flatMap(text -> single(schema, node, field, text)).map(Optional::of);
+    return scalar(node, field)
+        .flatMap(text -> single(schema, node, field, text, current))
+        .map(Optional::of);
   }
 
-  private Optional<Object> single(Schema schema, Node node, String field, String text) {
+  private Optional<Object> single(
+      Schema schema, Node node, String field, String text, Object current) {
     switch (schema.getType()) {
       case STRING:
         return Optional.of(text);
@@ -80,8 +85,11 @@ final class RecordFields {
         }
         return fail(node, field + " must be true or false, was '" + text + "'");
       case ENUM:
-        if (schema.getEnumSymbols().contains(text)) {
-          return Optional.of(SpecificData.get().createEnum(text, schema));
+        if (schema.getEnumSymbols().contains(text) && current instanceof Enum<?> symbol) {
+          return Arrays.stream(symbol.getDeclaringClass().getEnumConstants())
+              .filter(e -> e.name().equals(text))
+              .findFirst()
+              .map(Object.class::cast);
         }
         return fail(
             node,

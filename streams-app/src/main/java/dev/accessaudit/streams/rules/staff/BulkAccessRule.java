@@ -1,5 +1,6 @@
 package dev.accessaudit.streams.rules.staff;
 
+import dev.accessaudit.config.Durations;
 import dev.accessaudit.streams.rules.AccessContext;
 import dev.accessaudit.streams.rules.Rule;
 import dev.accessaudit.streams.rules.Violation;
@@ -63,19 +64,9 @@ public final class BulkAccessRule implements Rule {
     return window;
   }
 
-  /** The window as people write it: "1h", "30m", "PT1H30M" otherwise. */
+  /** The window as people write it: "1h", "30m". */
   public String windowText() {
-    long seconds = window.getSeconds();
-    if (window.getNano() != 0) {
-      return window.toString();
-    }
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
-    }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    return Durations.format(window);
   }
 
   /** Always empty: bulk access is judged per window by {@link #checkCount}. */
