@@ -16,7 +16,7 @@ enum AlertFormat {
     @Override
     String format(ComplianceAlert a) {
       return String.format(
-          "%s  %-8s  %-20s  staff %-10s  visitor %-12s  %s: %s",
+          "%s  %-8s  %-29s  staff %-8s  visitor %-10s  %s: %s",
           a.getOccurredAt().truncatedTo(ChronoUnit.SECONDS),
           a.getSeverity(),
           a.getRuleId(),

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       AgreementsCommand.class,
       ConsentsCommand.class,
       AlertsCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -41,8 +41,9 @@ class AlertOutputTest {
   void shouldPrintOneReadableLine() {
     assertThat(AlertFormat.TEXT.format(anAlert("AGREEMENT_MISSING", Severity.CRITICAL)))
         .isEqualTo(
-            "2026-03-01T09:00:00Z  CRITICAL  AGREEMENT_MISSING     staff s-1         visitor v-2"
-                + "           crm: s-1 viewed v-2 with no agreement on record");
+            "2026-03-01T09:00:00Z  CRITICAL  "
+                + String.format("%-29s", "AGREEMENT_MISSING")
+                + "  staff s-1       visitor v-2         crm: s-1 viewed v-2 with no agreement on record");
   }
 
   @Test
