@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ""
     },
     subcommands = {
+      DemoCommand.class,
       StartCommand.class,
       TopicsCommand.class,
       PublishCommand.class,

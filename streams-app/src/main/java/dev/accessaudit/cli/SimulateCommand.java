@@ -88,7 +88,9 @@ final class SimulateCommand implements Callable<Integer> {
   static void checkRate(double rate) {
     if (!(rate > 0) || rate > 100_000) {
       throw new BadInputException(
-          "--rate " + rate + " is not a rate; use access events per second above 0, like 20");
+          "--rate "
+              + DemoRun.format(rate)
+              + " is not a rate; use access events per second above 0, like 20");
     }
   }
 

@@ -14,13 +14,24 @@ class AuditCliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("topics", "publish", "agreements", "consents", "alerts")
+        .contains("demo", "start", "topics", "publish", "agreements", "consents", "alerts")
+        .contains("simulate")
         .contains("AUDIT_BOOTSTRAP_SERVERS", "audit.dedup.window [7d]", "Exit codes");
     assertThat(run.err()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"topics", "publish", "agreements", "consents", "alerts"})
+  @ValueSource(
+      strings = {
+        "demo",
+        "start",
+        "topics",
+        "publish",
+        "agreements",
+        "consents",
+        "alerts",
+        "simulate"
+      })
   void shouldDescribeEachCommandsOptionsAndExamples(String command) {
     CliRun run = CliRun.run(command, "--help");
 
@@ -120,6 +131,33 @@ class AuditCliTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("\tat ");
+  }
+
+  @Test
+  void shouldRefuseARateThatIsNotOne() {
+    CliRun run = CliRun.run("simulate", "--rate", "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "audit: --rate 0 is not a rate; use access events per second above 0, like 20\n");
+  }
+
+  @Test
+  void shouldRefuseADurationThatIsNotOne() {
+    CliRun run = CliRun.run("simulate", "--duration", "forever");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("audit: --duration 'forever' is not a duration;");
+  }
+
+  @Test
+  void shouldRefuseADemoAgainstAnExternalKafka() {
+    CliRun run = CliRun.run(Map.of("AUDIT_BOOTSTRAP_SERVERS", "kafka:9092"), "demo");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("audit: the demo runs its own Kafka, so bootstrap.servers must not be set");
   }
 
   @Test
