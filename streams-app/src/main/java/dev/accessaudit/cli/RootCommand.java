@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ConsentsCommand.class,
       AlertsCommand.class,
       SimulateCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
