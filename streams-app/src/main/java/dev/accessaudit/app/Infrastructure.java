@@ -1,6 +1,7 @@
 package dev.accessaudit.app;
 
 import dev.accessaudit.config.AuditConfig;
+import dev.accessaudit.config.InvalidConfigException;
 import dev.accessaudit.embedded.EmbeddedKafka;
 import dev.accessaudit.registry.server.KafkaRegistryStorage;
 import dev.accessaudit.registry.server.SchemaRegistryServer;
@@ -35,6 +36,11 @@ interface Infrastructure extends AutoCloseable {
 
   static Infrastructure start(AuditConfig config) {
     if (!config.embedded()) {
+      if (!config.clientProperties().containsKey(AuditConfig.SCHEMA_REGISTRY_URL)) {
+        throw new InvalidConfigException(
+            "schema.registry.url is not set: with bootstrap.servers set, point it (or"
+                + " AUDIT_SCHEMA_REGISTRY_URL) at your schema registry, e.g. http://registry:8081");
+      }
       return external(config.bootstrapServers(), config.schemaRegistryUrl());
     }
     EmbeddedKafka kafka = EmbeddedKafka.start(config.dataDir(), config.ports().kafka());

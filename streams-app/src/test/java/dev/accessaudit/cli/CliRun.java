@@ -18,10 +18,14 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun run(Map<String, String> env, List<Runnable> stopActions, String... args) {
+    return run(env, Clock.fixed(NOW, ZoneOffset.UTC), stopActions, args);
+  }
+
+  static CliRun run(
+      Map<String, String> env, Clock clock, List<Runnable> stopActions, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context =
-        new CliContext(env, Clock.fixed(NOW, ZoneOffset.UTC), false, stopActions::add);
+    CliContext context = new CliContext(env, clock, false, stopActions::add);
     int code = AuditCli.run(args, context, new PrintWriter(out, true), new PrintWriter(err, true));
     return new CliRun(code, out.toString(), err.toString());
   }

@@ -131,6 +131,26 @@ class CommandsIT {
     assertThat(rule.out().lines()).singleElement().asString().contains("BULK_ACCESS");
   }
 
+  @Test
+  @Order(4)
+  void shouldPublishSimulatedTrafficForTheGivenDuration() {
+    CliRun run =
+        CliRun.run(
+            env,
+            java.time.Clock.systemUTC(),
+            new ArrayList<>(),
+            "simulate",
+            "--rate",
+            "50",
+            "--duration",
+            "1s",
+            "--seed",
+            "3");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("published 50 access events (").endsWith("(seed 3)\n");
+  }
+
   private static ComplianceAlert alert(String id, String rule, Severity severity, Instant at) {
     return ComplianceAlert.newBuilder()
         .setAlertId(id)
