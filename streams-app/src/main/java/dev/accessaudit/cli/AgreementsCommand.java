@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     name = "agreements",
     mixinStandardHelpOptions = true,
     description = {
+      "Publish staff agreements from a CSV file, all or nothing.",
       "Publish staff agreements from a CSV file with the header row"
           + " staffId,status,employment,effectiveFrom,expiresAt,agreementId,source to the"
           + " agreements topic, keyed by staffId, each timestamped with its effectiveFrom.",

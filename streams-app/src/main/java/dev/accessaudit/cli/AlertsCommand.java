@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     name = "alerts",
     mixinStandardHelpOptions = true,
     description = {
+      "Print compliance alerts, one per line, filtered by time, severity and rule.",
       "Print compliance alerts from the alerts topic, one per line, oldest first per partition."
           + " Only committed alerts are read (read_committed). Without --follow it stops at the"
           + " end of the topic as it was when the command started."

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     name = "consents",
     mixinStandardHelpOptions = true,
     description = {
+      "Publish visitor consents (marketing opt-outs) from a CSV file, all or nothing.",
       "Publish visitor consents (marketing opt-outs) from a CSV file with the header row"
           + " visitorId,marketingOptOut,effectiveFrom,channel to the consents topic, keyed by"
           + " visitorId, each timestamped with its effectiveFrom.",

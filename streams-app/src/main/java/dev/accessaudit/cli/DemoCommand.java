@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
+      "Run Kafka, the schema registry and the pipeline in-process, with simulated traffic and live alerts.",
       "Run everything in this process - Kafka (localhost:9092), the schema registry"
           + " (http://localhost:8081), the pipeline (health on http://localhost:8080/health) -"
           + " and publish simulated traffic from services, showing alerts live as they land.",

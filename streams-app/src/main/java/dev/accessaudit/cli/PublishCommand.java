@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     name = "publish",
     mixinStandardHelpOptions = true,
     description = {
+      "Publish access events from a JSON-lines file, all or nothing.",
       "Publish access events from a JSON-lines file (one AccessEvent object per line, times as"
           + " ISO-8601 instants) to the access events topic, keyed by staffId.",
       "Every line is validated first: if any line is invalid, each is reported as FILE:LINE:"

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Publish realistic simulated traffic to a running pipeline: services' access events by 200"
+      "Publish realistic simulated traffic to a running pipeline.",
+      "The traffic: services' access events by 200"
           + " staff members to 100,000 visitors, with the staff agreements and visitor consents"
-          + " that go with them, about 10% of the accesses breaking a rule, some agreements"
+          + " that go with them, about 10%% of the accesses breaking a rule, some agreements"
           + " deliberately late. Event times follow the wall clock.",
       "At the end (or on Ctrl-C) it prints what it published and how many alerts the pipeline"
           + " must raise for it."

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
+      "Run the pipeline until Ctrl-C; with no bootstrap.servers, Kafka and the registry too.",
       "Run the pipeline until Ctrl-C (or SIGTERM): create the topics, register the schemas, judge"
           + " every access event and publish compliance alerts; GET /health on audit.http.port"
           + " (8080) answers 200 once it runs.",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     name = "topics",
     mixinStandardHelpOptions = true,
     description = {
+      "Create the pipeline's topics idempotently; report existing ones that differ.",
       "Create the pipeline's topics with the contract's settings, idempotently: access events,"
           + " agreements, consents, alerts and dead letters, each kept forever (retention.ms=-1,"
           + " cleanup.policy=delete), audit.topics.partitions partitions.",
