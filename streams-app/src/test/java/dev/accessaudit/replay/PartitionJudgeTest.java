@@ -1,0 +1,111 @@
+package dev.accessaudit.replay;
+
+import static dev.accessaudit.replay.ReplayFixtures.statefulPolicy;
+import static dev.accessaudit.streams.AuditFixtures.T0;
+import static dev.accessaudit.streams.AuditFixtures.anAccessEvent;
+import static dev.accessaudit.streams.AuditFixtures.anAgreement;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.avro.AgreementStatus;
+import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.streams.judgement.AlertIds;
+import dev.accessaudit.streams.judgement.RepeatSuppressor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PartitionJudgeTest {
+
+  private static final Instant DETECTED = Instant.parse("2026-06-01T00:00:00Z");
+
+  private final StateHistory history = StateHistory.empty();
+  private final List<ComplianceAlert> published = new ArrayList<>();
+
+  private void agreement(AgreementStatus status, Instant from) {
+    history.agreements().put("s-0001", from.toEpochMilli(), anAgreement(status, from).build());
+  }
+
+  private void judge(int bulkThreshold, AccessEvent... events) {
+    List<ReplayAccess> accesses = new ArrayList<>();
+    for (int i = 0; i < events.length; i++) {
+      accesses.add(new ReplayAccess(events[i], i));
+    }
+    accesses.sort(ReplayAccess.JUDGEMENT_ORDER);
+    new PartitionJudge(statefulPolicy(bulkThreshold), history, Duration.ofSeconds(10), DETECTED)
+        .judge(accesses, accesses.get(accesses.size() - 1).time(), published::add);
+  }
+
+  private static AccessEvent access(String id, Instant at, String visitor) {
+    return anAccessEvent().setEventId(id).setOccurredAt(at).setVisitorId(visitor).build();
+  }
+
+  @Test
+  void shouldJudgeEachAccessAgainstTheAgreementInForceAtItsTime() {
+    agreement(AgreementStatus.ACTIVE, T0.minusSeconds(3600));
+    agreement(AgreementStatus.REVOKED, T0.plusSeconds(60));
+
+    judge(100, access("before", T0, "v-1"), access("after", T0.plusSeconds(120), "v-1"));
+
+    assertThat(published)
+        .extracting(ComplianceAlert::getEventId, ComplianceAlert::getRuleId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("after", "AGREEMENT_REVOKED"));
+    assertThat(published.get(0).getAlertId()).isEqualTo(AlertIds.of("after", "AGREEMENT_REVOKED"));
+    assertThat(published.get(0).getDetectedAt()).isEqualTo(DETECTED);
+  }
+
+  @Test
+  void shouldRaiseAgreementMissingAfterATombstone() {
+    agreement(AgreementStatus.ACTIVE, T0.minusSeconds(3600));
+    history.agreements().put("s-0001", T0.minusSeconds(60).toEpochMilli(), null);
+
+    judge(100, access("e-1", T0, "v-1"));
+
+    assertThat(published)
+        .extracting(ComplianceAlert::getRuleId)
+        .containsExactly("AGREEMENT_MISSING");
+  }
+
+  @Test
+  void shouldRaiseBulkAccessOnTheAccessThatCrossesTheThreshold() {
+    agreement(AgreementStatus.ACTIVE, T0.minusSeconds(3600));
+
+    judge(
+        2,
+        access("e-3", T0.plusSeconds(3), "v-3"),
+        access("e-1", T0.plusSeconds(1), "v-1"),
+        access("e-2", T0.plusSeconds(2), "v-2"),
+        access("e-4", T0.plusSeconds(4), "v-4"));
+
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getRuleId()).isEqualTo("BULK_ACCESS");
+              assertThat(a.getEventId()).isEqualTo("e-3");
+            });
+  }
+
+  @Test
+  void shouldFoldRepeatsIntoTheStandingAlertAndPublishItAgainWhenTheWindowCloses() {
+    agreement(AgreementStatus.REVOKED, T0.minusSeconds(3600));
+
+    judge(
+        100,
+        access("e-1", T0, "v-1"),
+        access("e-2", T0.plusSeconds(60), "v-1"),
+        access("e-3", T0.plusSeconds(120), "v-1"),
+        access("e-4", T0.plus(Duration.ofHours(2)), "v-2"));
+
+    List<ComplianceAlert> forFirst =
+        published.stream().filter(a -> a.getEventId().equals("e-1")).toList();
+    assertThat(forFirst).hasSize(2);
+    assertThat(forFirst.get(1).getAlertId()).isEqualTo(forFirst.get(0).getAlertId());
+    assertThat(forFirst.get(1).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "2")
+        .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "e-3");
+    assertThat(published).extracting(ComplianceAlert::getEventId).doesNotContain("e-2", "e-3");
+  }
+}
