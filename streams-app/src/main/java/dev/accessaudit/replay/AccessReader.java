@@ -2,20 +2,19 @@ package dev.accessaudit.replay;
 
 import dev.accessaudit.avro.AccessEvent;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads one partition of the access topic the way the pipeline takes it in: records that do not
- * decode, have the wrong key or are invalid are skipped (the pipeline dead-letters them), and of
- * several records with one eventId the first in partition order wins. Only accesses whose time lies
- * in the window that must be judged are kept: the period itself, plus earlier accesses whose bulk
- * windows or standing alerts reach into it, plus later repeats that fold into its alerts.
+ * Reads one partition of the access topic the way the pipeline takes it in, feeding a {@link
+ * PartitionTask} in offset order: records that do not decode, have the wrong key or are invalid are
+ * skipped (the pipeline dead-letters them), and of several records with one eventId the first in
+ * partition order wins. Every decodable record moves stream time on; only accesses whose time lies
+ * in the window that must be judged ({@link ReplayWindow}) are judged.
  */
 final class AccessReader {
 
@@ -43,51 +42,53 @@ final class AccessReader {
     this.progress = progress;
   }
 
-  PartitionAccesses read(TopicPartition partition, long start, long end) {
-    List<ReplayAccess> accesses = new ArrayList<>();
+  /** Feeds the partition's records in [start, end) to {@code task}; {@code kept} gets reported. */
+  void read(
+      TopicPartition partition,
+      long start,
+      long end,
+      PartitionTask task,
+      Consumer<AccessEvent> kept) {
     Set<String> seen = new HashSet<>();
-    long[] streamTime = {Long.MIN_VALUE};
-    scanner.scan(
-        partition,
-        start,
-        end,
-        r -> {
-          AccessEvent event = take(r, seen);
-          if (event != null) {
-            accesses.add(new ReplayAccess(event, r.offset()));
-            streamTime[0] = Math.max(streamTime[0], event.getOccurredAt().toEpochMilli());
-          }
-        });
-    accesses.sort(ReplayAccess.JUDGEMENT_ORDER);
-    return new PartitionAccesses(accesses, streamTime[0]);
+    scanner.scan(partition, start, end, r -> take(r, seen, task, kept));
+    task.finish();
   }
 
-  /** The access to judge, or null when the record is skipped. */
-  private AccessEvent take(ConsumerRecord<byte[], byte[]> record, Set<String> seen) {
+  private void take(
+      ConsumerRecord<byte[], byte[]> record,
+      Set<String> seen,
+      PartitionTask task,
+      Consumer<AccessEvent> kept) {
     counts.recordsRead++;
     progress.advance(1);
     AccessEvent event = Decoding.decode(deserializer, record.topic(), record.value());
-    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-    if (!AccessAdmission.admits(key, event)) {
-      long time = event == null ? record.timestamp() : event.getOccurredAt().toEpochMilli();
-      if (request.inPeriod(time)) {
-        counts.invalid++;
-      }
-      return null;
+    if (event == null) {
+      counts.invalid += request.inPeriod(record.timestamp()) ? 1 : 0;
+      return;
     }
     long time = event.getOccurredAt().toEpochMilli();
-    if (time < judgeFrom || time >= judgeTo || !request.judges(event.getStaffId())) {
-      return null;
+    task.advance(time);
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    if (!AccessAdmission.admits(key, event)) {
+      counts.invalid += request.inPeriod(time) ? 1 : 0;
+    } else if (time >= judgeFrom && time < judgeTo && request.judges(event.getStaffId())) {
+      judge(new ReplayAccess(event, record.offset()), seen, task, kept);
     }
+    task.punctuate();
+  }
+
+  private void judge(
+      ReplayAccess access, Set<String> seen, PartitionTask task, Consumer<AccessEvent> kept) {
+    AccessEvent event = access.event();
+    boolean reported = request.reports(event);
     if (!seen.add(event.getEventId())) {
-      if (request.reports(event)) {
-        counts.duplicates++;
-      }
-      return null;
+      counts.duplicates += reported ? 1 : 0;
+      return;
     }
-    if (request.reports(event)) {
+    if (reported) {
       counts.events++;
+      kept.accept(event);
     }
-    return event;
+    task.access(access);
   }
 }

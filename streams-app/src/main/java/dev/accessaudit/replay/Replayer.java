@@ -58,7 +58,6 @@ public final class Replayer {
       ReplayCounts counts = new ReplayCounts();
       AlertCollector collector = new AlertCollector(request);
       List<AccessEvent> kept = new ArrayList<>();
-      PartitionJudge judge = new PartitionJudge(policy, history, grace, clock.instant());
       ReplayWindow window = ReplayWindow.of(request, policy);
       AccessReader reader =
           new AccessReader(
@@ -67,15 +66,11 @@ public final class Replayer {
       Map<TopicPartition, Long> start = scanner.offsetsAt(partitions, window.judgeFrom());
       Map<TopicPartition, Long> end = scanner.ends(partitions);
       progress.begin("replaying " + topics.accessEvents(), HistoryLoader.total(start, end));
+      java.util.function.Consumer<AccessEvent> keep =
+          request.keepAccesses() ? kept::add : event -> {};
       for (TopicPartition p : partitions) {
-        PartitionAccesses accesses = reader.read(p, start.get(p), end.get(p));
-        judge.judge(accesses.accesses(), accesses.streamTime(), collector);
-        if (request.keepAccesses()) {
-          accesses.accesses().stream()
-              .map(ReplayAccess::event)
-              .filter(request::reports)
-              .forEach(kept::add);
-        }
+        PartitionJudge judge = new PartitionJudge(policy, history, clock.instant());
+        reader.read(p, start.get(p), end.get(p), new PartitionTask(judge, grace, collector), keep);
       }
       progress.end();
       kept.sort(java.util.Comparator.comparing(AccessEvent::getOccurredAt));

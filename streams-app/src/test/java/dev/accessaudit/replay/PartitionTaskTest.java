@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PartitionJudgeTest {
+class PartitionTaskTest {
 
   private static final Instant DETECTED = Instant.parse("2026-06-01T00:00:00Z");
 
@@ -28,14 +28,17 @@ class PartitionJudgeTest {
     history.agreements().put("s-0001", from.toEpochMilli(), anAgreement(status, from).build());
   }
 
+  /** Feeds the events as records of one partition, in this order, through the task emulation. */
   private void judge(int bulkThreshold, AccessEvent... events) {
-    List<ReplayAccess> accesses = new ArrayList<>();
+    PartitionJudge judge = new PartitionJudge(statefulPolicy(bulkThreshold), history, DETECTED);
+    PartitionTask task = new PartitionTask(judge, Duration.ofSeconds(10), published::add);
     for (int i = 0; i < events.length; i++) {
-      accesses.add(new ReplayAccess(events[i], i));
+      ReplayAccess access = new ReplayAccess(events[i], i);
+      task.advance(access.time());
+      task.access(access);
+      task.punctuate();
     }
-    accesses.sort(ReplayAccess.JUDGEMENT_ORDER);
-    new PartitionJudge(statefulPolicy(bulkThreshold), history, Duration.ofSeconds(10), DETECTED)
-        .judge(accesses, accesses.get(accesses.size() - 1).time(), published::add);
+    task.finish();
   }
 
   private static AccessEvent access(String id, Instant at, String visitor) {
@@ -86,6 +89,20 @@ class PartitionJudgeTest {
               assertThat(a.getRuleId()).isEqualTo("BULK_ACCESS");
               assertThat(a.getEventId()).isEqualTo("e-3");
             });
+  }
+
+  @Test
+  void shouldJudgeAnAccessLaterThanTheGracePeriodAtOnceAsThePipelineDoes() {
+    agreement(AgreementStatus.ACTIVE, T0.minusSeconds(3600));
+
+    judge(
+        2,
+        access("e-1", T0, "v-1"),
+        access("e-2", T0.plusSeconds(100), "v-2"),
+        access("e-3", T0.plusSeconds(200), "v-3"),
+        access("e-0", T0.plusSeconds(5), "v-0"));
+
+    assertThat(published).extracting(ComplianceAlert::getEventId).containsExactly("e-0");
   }
 
   @Test
