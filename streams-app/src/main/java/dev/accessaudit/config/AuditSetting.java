@@ -23,7 +23,7 @@ public enum AuditSetting {
   APPLICATION_ID(
       "audit.application.id",
       "access-audit",
-      "Kafka Streams application.id: the consumer group and the prefix of internal topics."),
+      "Kafka Streams application.id (consumer group, internal topic prefix)."),
   TOPIC_ACCESS_EVENTS(
       "audit.topic.access-events", "visitor-data-access", "Topic of access events (input)."),
   TOPIC_AGREEMENTS(
@@ -39,19 +39,19 @@ public enum AuditSetting {
   TOPICS_REPLICATION_FACTOR(
       "audit.topics.replication.factor",
       "",
-      "Replication factor of created topics; empty = the broker's default (1 when embedded)."),
+      "Replication factor of created topics; unset = the broker's default."),
   DEDUP_WINDOW(
       "audit.dedup.window",
       "7d",
-      "How long an eventId is remembered, so a retried event raises each alert once."),
+      "How long an eventId is remembered, so a retry raises no new alert."),
   AGREEMENTS_GRACE(
       "audit.agreements.grace",
       "10s",
-      "How long an access waits for agreement updates that arrive late (stream time)."),
+      "How long accesses wait for late agreement updates (stream time)."),
   HISTORY_RETENTION(
       "audit.history.retention",
       "3650d",
-      "How far back agreement and consent history is kept for judging late accesses."),
+      "How far back agreement and consent history is kept for judging."),
   POLICY_FILE("audit.policy.file", "", "Policy file to judge with; empty = the built-in policy."),
   HTTP_PORT(
       "audit.http.port", "8080", "Port of the HTTP API (GET /health, GET /metrics); 0 = any."),

@@ -4,10 +4,10 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real one-node KRaft cluster in this JVM for integration tests, ready for exactly-once. */
-final class TestBroker {
+public final class TestBroker {
   private TestBroker() {}
 
-  static KafkaClusterTestKit start() throws Exception {
+  public static KafkaClusterTestKit start() throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()

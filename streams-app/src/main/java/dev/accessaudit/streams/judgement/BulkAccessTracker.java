@@ -6,7 +6,7 @@ import dev.accessaudit.streams.policy.PolicyRule;
 import dev.accessaudit.streams.policy.PolicyVersion;
 import dev.accessaudit.streams.rules.AccessContext;
 import dev.accessaudit.streams.rules.Violation;
-import dev.accessaudit.streams.rules.bulk.BulkAccessRule;
+import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class BulkAccessTracker {
     }
     BulkAccessRule rule = (BulkAccessRule) bound.get().rule();
     String staffId = access.event().getStaffId();
-    long start = rule.windowStart(access.occurredAt());
+    long start = windowStart(access.occurredAt(), rule.window());
     List<String> visitors = windows.get(staffId, start);
     String visitor = access.event().getVisitorId();
     if (visitors.size() > rule.threshold() || visitors.contains(visitor)) {
@@ -60,6 +60,12 @@ public final class BulkAccessTracker {
     Optional<Violation> violation =
         rule.checkCount(staffId, updated.size(), windowStart, windowStart.plus(rule.window()));
     return violation.map(v -> AccessJudge.alert(access, version, bound.get(), v, detectedAt));
+  }
+
+  /** Start of the epoch-aligned tumbling window that contains the instant. */
+  static long windowStart(long epochMillis, Duration window) {
+    long size = window.toMillis();
+    return Math.floorDiv(epochMillis, size) * size;
   }
 
   private static Optional<PolicyRule> rule(PolicyVersion version) {

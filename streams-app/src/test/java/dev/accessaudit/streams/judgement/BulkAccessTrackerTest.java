@@ -10,7 +10,7 @@ import dev.accessaudit.streams.policy.Policy;
 import dev.accessaudit.streams.policy.PolicyRule;
 import dev.accessaudit.streams.policy.PolicyVersion;
 import dev.accessaudit.streams.rules.AccessContext;
-import dev.accessaudit.streams.rules.bulk.BulkAccessRule;
+import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +65,6 @@ class BulkAccessTrackerTest {
     assertThat(alert.getEventId()).isEqualTo("e-" + HOUR + "-3");
     assertThat(alert.getDetails())
         .containsEntry("distinctVisitors", "4")
-        .containsEntry("threshold", "3")
         .containsEntry("windowStart", "2026-03-01T09:00:00Z")
         .containsEntry("windowEnd", "2026-03-01T10:00:00Z");
   }

@@ -1,6 +1,7 @@
 package dev.accessaudit.streams.topology;
 
 import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.avro.AccessPurpose;
 import dev.accessaudit.avro.AgreementStatus;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.avro.StaffAgreement;
@@ -108,16 +109,27 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   /**
-   * Advances stream time past {@code time} plus the grace period with a compliant access by a staff
-   * member who has an agreement, so buffered accesses up to {@code time} are judged.
+   * Advances stream time past {@code time} plus the grace period in both the agreement join and the
+   * consent join, with compliant accesses by a staff member who has an agreement, so buffered
+   * accesses up to {@code time} are judged. Stream time only moves with records, and a consent
+   * candidate waits in both joins, so the consent join needs a tick of its own that has itself
+   * passed the agreement join.
    */
   void advancePast(Instant time, Duration grace) {
+    tick(time.plus(grace).plusMillis(1), AccessPurpose.CUSTOMER_CONTACT);
+    tick(time.plus(grace.multipliedBy(2)).plusMillis(2), AccessPurpose.MARKETING);
+    tick(time.plus(grace.multipliedBy(3)).plusMillis(3), AccessPurpose.CUSTOMER_CONTACT);
+  }
+
+  private void tick(Instant at, AccessPurpose purpose) {
     ticks++;
     access(
         AuditFixtures.anAccessEvent()
             .setEventId("tick-" + ticks)
             .setStaffId(TICK_STAFF)
-            .setOccurredAt(time.plus(grace).plusMillis(1))
+            .setVisitorId("v-tick")
+            .setPurpose(purpose)
+            .setOccurredAt(at)
             .build());
   }
 

@@ -1,0 +1,226 @@
+package dev.accessaudit.streams.topology;
+
+import static dev.accessaudit.streams.AuditFixtures.agreementPolicy;
+import static dev.accessaudit.streams.AuditFixtures.anAccessEvent;
+import static dev.accessaudit.streams.AuditFixtures.anAgreement;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accessaudit.app.TestBroker;
+import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.avro.AgreementStatus;
+import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.avro.StaffAgreement;
+import dev.accessaudit.registry.SchemaRegistryClients;
+import dev.accessaudit.streams.errors.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology under exactly_once_v2 on a real in-process KRaft broker, three partitions: dead
+ * letters are committed even when nothing valid follows them, and duplicates raise one alert.
+ */
+class ExactlyOncePipelineIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static KafkaClusterTestKit cluster;
+
+  private final TopicNames names = TopicNames.defaults();
+  private final String scope = "eos-it-" + UUID.randomUUID();
+  private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
+  private final AuditTopics topics = AuditTopics.create(names, serdeConfig);
+  private KafkaStreams streams;
+
+  @TempDir Path stateDir;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    cluster = TestBroker.start();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      List<NewTopic> newTopics = new ArrayList<>();
+      for (String topic : TopicNames.defaults().all()) {
+        newTopics.add(new NewTopic(topic, 3, (short) 1));
+      }
+      admin.createTopics(newTopics).all().get();
+    }
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    cluster.close();
+  }
+
+  @AfterEach
+  void stopStreams() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+    }
+    SchemaRegistryClients.dropMockScope(scope);
+  }
+
+  @Test
+  void shouldCommitDeadLetterWhenNothingValidFollows() throws Exception {
+    startPipeline(Duration.ZERO);
+    byte[] junk = "not avro at all".getBytes(StandardCharsets.UTF_8);
+    sendRaw("s-9", junk);
+
+    ConsumerRecord<byte[], byte[]> letter = pollOne(names.deadLetter());
+
+    assertThat(letter.value()).isEqualTo(junk);
+    assertThat(
+            new String(
+                letter.headers().lastHeader(DeadLetters.STAGE).value(), StandardCharsets.UTF_8))
+        .isEqualTo("deserialize");
+  }
+
+  @Test
+  void shouldRaiseEachAlertOnceAcrossPartitionsWithDuplicates() throws Exception {
+    startPipeline(Duration.ZERO);
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    List<String> staff = List.of("s-a", "s-b", "s-c", "s-d", "s-e", "s-f");
+    for (String id : staff) {
+      send(
+          names.agreements(),
+          id,
+          anAgreement(AgreementStatus.REVOKED, t.minusSeconds(60)).setStaffId(id).build(),
+          t);
+    }
+    for (String id : staff) {
+      AccessEvent event =
+          anAccessEvent().setEventId("e-" + id).setStaffId(id).setOccurredAt(t).build();
+      send(names.accessEvents(), id, event, t);
+      send(names.accessEvents(), id, event, t);
+    }
+
+    List<ComplianceAlert> alerts = pollAlerts(staff.size());
+
+    assertThat(alerts).extracting(ComplianceAlert::getRuleId).containsOnly("AGREEMENT_REVOKED");
+    assertThat(alerts)
+        .extracting(ComplianceAlert::getStaffId)
+        .containsExactlyInAnyOrderElementsOf(staff);
+  }
+
+  private void startPipeline(Duration grace) {
+    Properties props = new Properties();
+    props.putAll(StreamsSettings.defaults(names));
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "eos-it-" + UUID.randomUUID());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    streams =
+        new KafkaStreams(
+            AuditTopology.build(
+                topics,
+                PipelineOptions.defaults().withGrace(grace),
+                agreementPolicy(),
+                Clock.systemUTC()),
+            props);
+    streams.start();
+  }
+
+  private <V> void send(String topic, String key, V value, Instant at) throws Exception {
+    @SuppressWarnings("unchecked")
+    Serializer<V> serializer =
+        (Serializer<V>)
+            (value instanceof StaffAgreement
+                ? topics.agreements().valueSerde().serializer()
+                : topics.accessEvents().valueSerde().serializer());
+    byte[] bytes = serializer.serialize(topic, value);
+    try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic, null, at.toEpochMilli(), key.getBytes(StandardCharsets.UTF_8), bytes))
+          .get();
+    }
+  }
+
+  private void sendRaw(String key, byte[] value) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  names.accessEvents(), key.getBytes(StandardCharsets.UTF_8), value))
+          .get();
+    }
+  }
+
+  private KafkaProducer<byte[], byte[]> rawProducer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            cluster.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  private KafkaConsumer<byte[], byte[]> committedReader(String topic) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topic));
+    return consumer;
+  }
+
+  private ConsumerRecord<byte[], byte[]> pollOne(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedReader(topic)) {
+      long end = System.nanoTime() + DEADLINE.toNanos();
+      while (System.nanoTime() < end) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          return record;
+        }
+      }
+    }
+    throw new AssertionError("no record on " + topic + " within " + DEADLINE);
+  }
+
+  /** Polls until {@code expected} alerts arrived, then a little longer to catch any extra. */
+  private List<ComplianceAlert> pollAlerts(int expected) {
+    List<ComplianceAlert> alerts = new ArrayList<>();
+    var deserializer = topics.alerts().valueSerde().deserializer();
+    try (KafkaConsumer<byte[], byte[]> consumer = committedReader(names.alerts())) {
+      long end = System.nanoTime() + DEADLINE.toNanos();
+      int quietPolls = 0;
+      while (System.nanoTime() < end && (alerts.size() < expected || quietPolls < 10)) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        records.forEach(r -> alerts.add(deserializer.deserialize(names.alerts(), r.value())));
+        quietPolls = alerts.size() >= expected && records.isEmpty() ? quietPolls + 1 : 0;
+      }
+    }
+    return alerts;
+  }
+}
