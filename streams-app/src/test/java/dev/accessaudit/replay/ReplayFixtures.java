@@ -10,7 +10,7 @@ import dev.accessaudit.streams.rules.agreement.AgreementExpiredRule;
 import dev.accessaudit.streams.rules.agreement.AgreementMissingRule;
 import dev.accessaudit.streams.rules.agreement.AgreementPendingRule;
 import dev.accessaudit.streams.rules.agreement.AgreementRevokedRule;
-import dev.accessaudit.streams.rules.bulk.BulkAccessRule;
+import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
