@@ -35,11 +35,19 @@ final class ReplayCluster {
     return cluster;
   }
 
-  /** Creates every topic of the pipeline with {@code partitions} partitions. */
+  /**
+   * Creates every topic of the pipeline with {@code partitions} partitions, kept forever as the
+   * contract says (with the default 7-day retention the broker would delete old test histories).
+   */
   static void createTopics(String bootstrap, TopicNames names, int partitions) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       List<NewTopic> topics =
-          names.all().stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+          names.all().stream()
+              .map(
+                  t ->
+                      new NewTopic(t, partitions, (short) 1)
+                          .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))
+              .toList();
       admin.createTopics(topics).all().get();
     }
   }

@@ -1,0 +1,101 @@
+package dev.accessaudit.replay;
+
+import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.avro.Severity;
+import dev.accessaudit.registry.SchemaRegistryClients;
+import dev.accessaudit.streams.policy.Policy;
+import dev.accessaudit.streams.policy.PolicyRule;
+import dev.accessaudit.streams.policy.PolicyVersion;
+import dev.accessaudit.streams.rules.staff.BulkAccessRule;
+import dev.accessaudit.streams.topology.TopicNames;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+
+/**
+ * Replay throughput on a generated history (not a test: run it by hand, see docs/auditors.md).
+ * Starts an in-process broker, publishes {@code events} accesses (default 1,000,000) of 2,000 staff
+ * members to 100,000 visitors over 30 days plus their agreements, then replays the whole period
+ * three times and prints events per second (read from the broker, decoded, validated,
+ * de-duplicated, judged). Loading is timed separately and not part of the figure.
+ */
+public final class ReplayBenchmark {
+
+  private ReplayBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+    TopicNames names = TopicNames.defaults();
+    String scope = "bench-" + System.nanoTime();
+    Map<String, Object> clients = new HashMap<>();
+    clients.put("schema.registry.url", "mock://" + scope);
+    try (KafkaClusterTestKit cluster = ReplayCluster.start()) {
+      clients.put("bootstrap.servers", cluster.bootstrapServers());
+      ReplayCluster.createTopics(cluster.bootstrapServers(), names, 3);
+      HistoryGenerator history = new HistoryGenerator(42, 2_000, 100_000, Duration.ofDays(30));
+      load(history, events, clients, names);
+      PrintWriter err = new PrintWriter(System.err, true);
+      Progress progress = System.console() != null ? new TerminalProgress(err) : Progress.NONE;
+      ReplayRequest all =
+          ReplayRequest.of(
+              HistoryGenerator.START, HistoryGenerator.START.plus(Duration.ofDays(31)));
+      Replayer replayer = new Replayer(clients, names, Duration.ofSeconds(10), Clock.systemUTC());
+      for (int run = 1; run <= 3; run++) {
+        ReplayStats stats = replayer.replay(all, policy(), "benchmark", progress).stats();
+        System.out.printf(
+            Locale.ROOT,
+            "run %d: %s%n       throughput %.0f events/s (%d records read and judged)%n",
+            run,
+            stats.summary(),
+            stats.recordsPerSecond(),
+            stats.recordsRead());
+      }
+    } finally {
+      SchemaRegistryClients.dropMockScope(scope);
+    }
+  }
+
+  private static void load(
+      HistoryGenerator history, long events, Map<String, Object> clients, TopicNames names)
+      throws Exception {
+    long started = System.nanoTime();
+    Map<String, String> serde =
+        Map.of("schema.registry.url", clients.get("schema.registry.url").toString());
+    try (Scenario out = new Scenario(clients.get("bootstrap.servers").toString(), serde, names)) {
+      history.agreements(out);
+      for (long i = 0; i < events; i++) {
+        AccessEvent e = history.access(i, events);
+        if (history.wronglyKeyed()) {
+          out.publish("s-wrong", e);
+        } else {
+          out.publish(e);
+        }
+        if (history.duplicate()) {
+          out.publish(e);
+        }
+      }
+      out.flush();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "loaded %,d events in %.1f s (not part of the replay figure)%n",
+        events,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The built-in agreement rules plus BULK_ACCESS (200 visitors an hour), as shipped. */
+  static Policy policy() {
+    PolicyVersion builtIn = ReplayPolicy.builtIn().policy().versions().get(0);
+    List<PolicyRule> rules = new ArrayList<>(builtIn.rules());
+    rules.add(PolicyRule.of(BulkAccessRule.withDefaults(), Severity.MEDIUM, "bulk access"));
+    return new Policy(
+        List.of(
+            new PolicyVersion("benchmark", builtIn.effectiveFrom(), builtIn.description(), rules)));
+  }
+}
