@@ -17,6 +17,7 @@ final class DayChart {
   private static final int WIDTH = 1000;
   private static final int HEIGHT = 220;
   private static final int LEFT = 50;
+  private static final int RIGHT = 45;
   private static final int BOTTOM = 40;
   private static final int TOP = 20;
   private static final int MAX_DAYS = 731;
@@ -42,7 +43,7 @@ final class DayChart {
 
   static String svg(Map<LocalDate, Integer> days) {
     int max = Math.max(1, days.values().stream().mapToInt(Integer::intValue).max().orElse(1));
-    double slot = (double) (WIDTH - LEFT - 10) / Math.max(1, days.size());
+    double slot = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, days.size());
     double plot = HEIGHT - BOTTOM - TOP;
     StringBuilder svg = new StringBuilder();
     svg.append(

@@ -4,6 +4,7 @@ import static dev.accessaudit.replay.Markup.cell;
 import static dev.accessaudit.replay.Markup.escape;
 
 import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.streams.rules.Describe;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -67,6 +68,15 @@ final class HtmlReport {
     out.println("</tbody></table>");
   }
 
+  /** E.g. "view contact info for customer contact". */
+  private static String access(ComplianceAlert a) {
+    return Describe.words(a.getAction().name())
+        + " "
+        + Describe.words(a.getCategory().name())
+        + " for "
+        + Describe.words(a.getPurpose().name());
+  }
+
   private static void list(List<ComplianceAlert> alerts, PrintWriter out) {
     out.println("<h2>Alerts</h2>");
     out.println("<table class=\"alerts\"><thead><tr><th>Occurred (UTC)</th><th>Severity</th>");
@@ -81,7 +91,7 @@ final class HtmlReport {
               + cell(a.getStaffId())
               + cell(a.getVisitorId())
               + cell(a.getService())
-              + cell(a.getAction() + " " + a.getCategory() + " for " + a.getPurpose())
+              + cell(access(a))
               + cell(a.getSummary())
               + cell(a.getPolicyVersion())
               + cell("id", a.getAlertId())

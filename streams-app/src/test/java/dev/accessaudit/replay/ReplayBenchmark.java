@@ -46,8 +46,10 @@ public final class ReplayBenchmark {
           ReplayRequest.of(
               HistoryGenerator.START, HistoryGenerator.START.plus(Duration.ofDays(31)));
       Replayer replayer = new Replayer(clients, names, Duration.ofSeconds(10), Clock.systemUTC());
+      ReplayResult result = null;
       for (int run = 1; run <= 3; run++) {
-        ReplayStats stats = replayer.replay(all, policy(), "benchmark", progress).stats();
+        result = replayer.replay(all, policy(), "benchmark", progress);
+        ReplayStats stats = result.stats();
         System.out.printf(
             Locale.ROOT,
             "run %d: %s%n       throughput %.0f events/s (%d records read and judged)%n",
@@ -56,8 +58,21 @@ public final class ReplayBenchmark {
             stats.recordsPerSecond(),
             stats.recordsRead());
       }
+      writeReport(result);
     } finally {
       SchemaRegistryClients.dropMockScope(scope);
+    }
+  }
+
+  /** With -Dbench.html=FILE, writes the last replay as the HTML report, to look at. */
+  private static void writeReport(ReplayResult result) throws java.io.IOException {
+    String file = System.getProperty("bench.html");
+    if (file != null) {
+      try (PrintWriter out =
+          new PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(file)))) {
+        ReportFormat.HTML.write(result, out);
+      }
+      System.out.println("wrote the HTML report of the last run to " + file);
     }
   }
 
