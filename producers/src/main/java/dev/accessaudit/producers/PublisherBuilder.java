@@ -1,5 +1,6 @@
 package dev.accessaudit.producers;
 
+import dev.accessaudit.serde.SpecificAvroSerializer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +82,7 @@ abstract class PublisherBuilder<V extends SpecificRecord, B extends PublisherBui
     }
     Map<String, Object> config = ProducerSettings.producerConfig(properties);
     Serializer<V> serializer =
-        valueSerializer != null ? valueSerializer : ValueSerializers.confluentWireFormat(type);
+        valueSerializer != null ? valueSerializer : new SpecificAvroSerializer<>(type);
     serializer.configure(config, false);
     return new KafkaProducer<>(config, new StringSerializer(), serializer);
   }

@@ -19,6 +19,8 @@ public class SchemaRegistryException extends RuntimeException {
   public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
   public static final int STORE_ERROR = 50001;
   public static final int OPERATION_TIMEOUT = 50002;
+
+  /** Ours, not Confluent's: no URL of the registry answered (HTTP status 500). */
   public static final int UNREACHABLE = 50005;
 
   private final int errorCode;

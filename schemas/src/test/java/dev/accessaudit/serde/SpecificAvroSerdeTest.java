@@ -140,6 +140,26 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void shouldExplainWhenTheWriterSchemaIsAnotherRecord() {
+    dev.accessaudit.avro.VisitorConsent consent =
+        dev.accessaudit.avro.VisitorConsent.newBuilder()
+            .setVisitorId("v-1")
+            .setMarketingOptOut(true)
+            .setEffectiveFrom(Instant.EPOCH)
+            .build();
+    byte[] bytes;
+    try (Serde<dev.accessaudit.avro.VisitorConsent> consents =
+        AvroSerdes.valueSerde(dev.accessaudit.avro.VisitorConsent.class, CONFIG)) {
+      bytes = consents.serializer().serialize("visitor-consents", consent);
+    }
+
+    assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageStartingWith("value does not decode as AccessEvent with writer schema id ")
+        .hasMessageContaining("VisitorConsent");
+  }
+
+  @Test
   void shouldReadUnknownEnumSymbolOfNewerWriterAsTheDefault() throws IOException {
     Schema newer = withExtraCategory("BIOMETRIC");
     int id = registry.register("newer-" + TOPIC + "-value", newer);

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  * agreement and consent in force at its occurredAt and whether it took its staff member past the
  * bulk threshold. Pure; used to label every generated event with its expected alerts.
  *
- * <p>Interpretations the pipeline must share: {@code NON_EMPLOYEE_ACCESS} needs an agreement on
- * record (not missing) whose employment is CONTRACTOR or VENDOR; {@code BULK_ACCESS} labels the one
- * access that makes the staff member's distinct visitors in the hour exceed the threshold.
+ * <p>Interpretations shared with the pipeline: {@code NON_EMPLOYEE_ACCESS} needs an agreement
+ * record in force whose employment is CONTRACTOR or VENDOR, whatever its status (the simulator only
+ * generates it with ACTIVE agreements); {@code BULK_ACCESS} labels the one access that makes the
+ * staff member's distinct visitors in the hour exceed the threshold.
  */
 final class GroundTruth {
 
@@ -110,7 +111,6 @@ final class GroundTruth {
 
   private static boolean nonEmployee(StaffAgreement a) {
     return a != null
-        && a.getStatus() != AgreementStatus.UNKNOWN
         && (a.getEmployment() == EmploymentType.CONTRACTOR
             || a.getEmployment() == EmploymentType.VENDOR);
   }

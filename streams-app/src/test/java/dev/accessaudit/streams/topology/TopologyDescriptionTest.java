@@ -2,7 +2,7 @@ package dev.accessaudit.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accessaudit.streams.AuditFixtures;
+import dev.accessaudit.streams.policy.PolicyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TopologyDescriptionTest {
 
-  private final PipelineHarness pipeline = new PipelineHarness(AuditFixtures.agreementPolicy());
+  private final PipelineHarness pipeline = new PipelineHarness(PolicyFile.defaultPolicy());
 
   @AfterEach
   void close() {

@@ -98,7 +98,8 @@ final class CelEnvironment {
     if (known == null || known.contains(field)) {
       return Optional.empty();
     }
-    int offset = ast.getSource().getPositionsMap().getOrDefault(select.id(), 0);
+    // CEL places a selection at its dot; point at the field name after it
+    int offset = ast.getSource().getPositionsMap().getOrDefault(select.id(), -1) + 1;
     return Optional.of(
         new CelIssueAt(
             offset,

@@ -1,5 +1,6 @@
 package dev.accessaudit.streams.rules.staff;
 
+import dev.accessaudit.config.Durations;
 import dev.accessaudit.streams.rules.AccessContext;
 import dev.accessaudit.streams.rules.Rule;
 import dev.accessaudit.streams.rules.Violation;
@@ -41,6 +42,11 @@ public final class BulkAccessRule implements Rule {
   }
 
   /** 200 distinct visitors in one hour. */
+  public BulkAccessRule() {
+    this(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
+  }
+
+  /** 200 distinct visitors in one hour. */
   public static BulkAccessRule withDefaults() {
     return new BulkAccessRule(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
   }
@@ -58,19 +64,9 @@ public final class BulkAccessRule implements Rule {
     return window;
   }
 
-  /** The window as people write it: "1h", "30m", "PT1H30M" otherwise. */
+  /** The window as people write it: "1h", "30m". */
   public String windowText() {
-    long seconds = window.getSeconds();
-    if (window.getNano() != 0) {
-      return window.toString();
-    }
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
-    }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    return Durations.format(window);
   }
 
   /** Always empty: bulk access is judged per window by {@link #checkCount}. */
@@ -104,6 +100,7 @@ public final class BulkAccessRule implements Rule {
                 + ".",
             Map.of(
                 "distinctVisitors", Integer.toString(distinctVisitors),
+                "threshold", Integer.toString(threshold),
                 "windowStart", windowStart.toString(),
                 "windowEnd", windowEnd.toString())));
   }

@@ -123,7 +123,7 @@ class CelRuleTest {
             e -> {
               assertThat(e.issues()).hasSize(1);
               assertThat(e.issues().get(0).message()).contains("event has no field 'staffid'");
-              assertThat(e.issues().get(0).offset()).isEqualTo(5);
+              assertThat(e.issues().get(0).offset()).isEqualTo(6);
             });
   }
 
@@ -140,7 +140,7 @@ class CelRuleTest {
   void shouldReportPlaceholderProblemsAtTheirOffsetInTheTemplate() {
     assertThatThrownBy(() -> SummaryTemplate.compile("Staff ${event.nope} did it"))
         .isInstanceOfSatisfying(
-            CelCompileException.class, e -> assertThat(e.issues().get(0).offset()).isEqualTo(13));
+            CelCompileException.class, e -> assertThat(e.issues().get(0).offset()).isEqualTo(14));
     assertThatThrownBy(() -> SummaryTemplate.compile("Staff ${event.staffId"))
         .hasMessageContaining("never closed");
   }
