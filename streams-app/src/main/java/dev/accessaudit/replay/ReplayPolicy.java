@@ -1,37 +1,24 @@
 package dev.accessaudit.replay;
 
-import static dev.accessaudit.streams.rules.agreement.AgreementMissingRule.ID;
-
-import dev.accessaudit.avro.Severity;
 import dev.accessaudit.streams.policy.Policy;
-import dev.accessaudit.streams.policy.PolicyRule;
-import dev.accessaudit.streams.policy.PolicyVersion;
-import dev.accessaudit.streams.rules.agreement.AgreementExpiredRule;
-import dev.accessaudit.streams.rules.agreement.AgreementMissingRule;
-import dev.accessaudit.streams.rules.agreement.AgreementPendingRule;
-import dev.accessaudit.streams.rules.agreement.AgreementRevokedRule;
+import dev.accessaudit.streams.policy.PolicyFile;
+import dev.accessaudit.streams.policy.PolicyFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The policy a replay judges with, and the name reports give it: a policy file, or the built-in
- * policy the pipeline uses when none is configured. Policy loading lives here only, so replay and
- * who-accessed pick the same policy as the pipeline.
+ * The policy a replay judges with, and the name reports give it: a policy file, or the shipped
+ * default policy the pipeline uses when none is configured. Policy loading for replay and
+ * who-accessed lives here only.
  *
  * @param policy the policy
- * @param name the file name, or "built-in"
+ * @param name the file name, or "default"
  */
 public record ReplayPolicy(Policy policy, String name) {
 
-  static final String CLAUSE =
-      "our company databases are accessible only by person who have entered into and are bound"
-          + " by a confidentiality and nondisclosure agreement with Rackspace.";
-
   /**
-   * The policy in {@code file}, or the built-in one.
+   * The policy in {@code file}, or the shipped default.
    *
    * @throws IllegalArgumentException with one sentence when the file cannot be used
    */
@@ -44,24 +31,21 @@ public record ReplayPolicy(Policy policy, String name) {
       throw new IllegalArgumentException(
           "policy file " + path + " does not exist or is unreadable");
     }
-    throw new IllegalArgumentException(
-        "policy file "
-            + path
-            + " cannot be read by this build: policy files need the policy loader");
+    try {
+      return new ReplayPolicy(PolicyFile.load(path), path.getFileName().toString());
+    } catch (PolicyFileException e) {
+      int count = e.problems().size();
+      throw new IllegalArgumentException(
+          String.format(
+              "policy file %s is not valid (%d problem%s, the first: %s); ./audit policy validate"
+                  + " %s lists them all",
+              path, count, count == 1 ? "" : "s", e.problems().get(0), path),
+          e);
+    }
   }
 
-  /** The contract's agreement rules with their contract severities. */
+  /** The shipped default policy, as the pipeline uses it when no policy file is configured. */
   public static ReplayPolicy builtIn() {
-    PolicyVersion version =
-        new PolicyVersion(
-            "built-in",
-            Instant.parse("2000-01-01T00:00:00Z"),
-            "the contract's agreement rules (" + ID + " and the others)",
-            List.of(
-                PolicyRule.of(new AgreementMissingRule(), Severity.CRITICAL, CLAUSE),
-                PolicyRule.of(new AgreementRevokedRule(), Severity.CRITICAL, CLAUSE),
-                PolicyRule.of(new AgreementExpiredRule(), Severity.HIGH, CLAUSE),
-                PolicyRule.of(new AgreementPendingRule(), Severity.HIGH, CLAUSE)));
-    return new ReplayPolicy(new Policy(List.of(version)), "built-in");
+    return new ReplayPolicy(PolicyFile.defaultPolicy(), "default");
   }
 }

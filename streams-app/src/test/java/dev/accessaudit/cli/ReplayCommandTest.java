@@ -76,6 +76,20 @@ class ReplayCommandTest {
   }
 
   @Test
+  void shouldRejectAnInvalidPolicyFileInOneSentence(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("bad.yaml");
+    java.nio.file.Files.writeString(file, "versions: 42\n");
+
+    int code = run("replay", "--from", "-24h", "--policy", file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(error())
+        .startsWith("audit: policy file " + file + " is not valid (1 problem, the first: ")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void shouldRejectAnUnknownFormat() {
     int code = run("replay", "--from", "24h", "--format", "xml");
 

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 /**
  * Generates a realistic audit history for the benchmark: staff with agreements (most active, some
  * revoked mid-way, some pending, some with none), and accesses spread over a period, slightly out
- * of order, with a few duplicates and invalid records. Seeded, so every run publishes the same.
+ * of order, with a few duplicates and invalid records; a given share of the accesses break rules.
+ * Seeded, so every run publishes the same.
  */
 final class HistoryGenerator {
 
@@ -27,18 +28,29 @@ final class HistoryGenerator {
     AccessAction.EXPORT
   };
   private static final AccessPurpose[] PURPOSES = AccessPurpose.values();
+  private static final DataCategory[] COMPLIANT = {
+    DataCategory.CONTACT_INFO,
+    DataCategory.CONTACT_INFO,
+    DataCategory.UNIQUE_IDENTIFIER,
+    DataCategory.COOKIE,
+    DataCategory.FINANCIAL,
+    DataCategory.IP_ADDRESS,
+    DataCategory.LIVE_CHAT
+  };
   private static final List<String> SERVICES = List.of("crm", "billing", "support", "web");
 
   private final SplittableRandom random;
   private final int staff;
   private final int visitors;
   private final Duration period;
+  private final double violations;
 
-  HistoryGenerator(long seed, int staff, int visitors, Duration period) {
+  HistoryGenerator(long seed, int staff, int visitors, Duration period, double violations) {
     this.random = new SplittableRandom(seed);
     this.staff = staff;
     this.visitors = visitors;
     this.period = period;
+    this.violations = violations;
   }
 
   static String staffId(int i) {
@@ -62,25 +74,53 @@ final class HistoryGenerator {
     }
   }
 
-  /** The i-th of {@code count} accesses: time grows with i, jittered by up to a few seconds. */
+  /**
+   * The i-th of {@code count} accesses: time grows with i, jittered by up to a few seconds. Most
+   * accesses comply with the shipped policy, as in a real history; {@code violations} of them (a
+   * share) take any category, purpose, office and encryption, and mostly break some rule.
+   */
   AccessEvent access(long i, long count) {
     long base = period.toMillis() * i / count;
     long time = Math.max(0, base - random.nextLong(5_000));
-    return AccessEvent.newBuilder()
-        .setEventId("evt-" + i)
-        .setOccurredAt(at(time))
-        .setService(SERVICES.get(random.nextInt(SERVICES.size())))
-        .setStaffId(staffId(random.nextInt(staff)))
+    AccessEvent.Builder event =
+        AccessEvent.newBuilder()
+            .setEventId("evt-" + i)
+            .setOccurredAt(at(time))
+            .setService(SERVICES.get(random.nextInt(SERVICES.size())))
+            .setStaffId(staffId(random.nextInt(staff)))
+            .setVisitorId("v-" + random.nextInt(visitors))
+            .setAction(ACTIONS[random.nextInt(ACTIONS.length)])
+            .setRecipient(null)
+            .setSite("www.rackspace.co.uk")
+            .setFields(List.of("email"));
+    return random.nextDouble() < violations ? anything(event, i) : compliant(event, i);
+  }
+
+  private AccessEvent compliant(AccessEvent.Builder event, long i) {
+    DataCategory category = COMPLIANT[random.nextInt(COMPLIANT.length)];
+    AccessPurpose purpose =
+        switch (category) {
+          case FINANCIAL -> AccessPurpose.TRANSACTION_PROCESSING;
+          case IP_ADDRESS -> AccessPurpose.SERVER_DIAGNOSTICS;
+          default ->
+              random.nextInt(10) == 0 ? AccessPurpose.MARKETING : AccessPurpose.CUSTOMER_CONTACT;
+        };
+    return event
+        .setStaffOffice("GB")
+        .setCategory(category)
+        .setPurpose(purpose)
+        .setTransactionId(category == DataCategory.FINANCIAL ? "tx-" + i : null)
+        .setEncryptedInTransit(true)
+        .build();
+  }
+
+  private AccessEvent anything(AccessEvent.Builder event, long i) {
+    return event
         .setStaffOffice(random.nextInt(10) == 0 ? "US" : "GB")
-        .setVisitorId("v-" + random.nextInt(visitors))
         .setCategory(CATEGORIES[random.nextInt(CATEGORIES.length - 1)])
-        .setAction(ACTIONS[random.nextInt(ACTIONS.length)])
         .setPurpose(PURPOSES[random.nextInt(PURPOSES.length - 1)])
-        .setRecipient(null)
         .setTransactionId(random.nextInt(3) == 0 ? "tx-" + i : null)
         .setEncryptedInTransit(random.nextInt(50) != 0)
-        .setSite("www.rackspace.co.uk")
-        .setFields(List.of("email"))
         .build();
   }
 
