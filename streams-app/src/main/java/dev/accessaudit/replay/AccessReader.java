@@ -3,14 +3,17 @@ package dev.accessaudit.replay;
 import dev.accessaudit.avro.AccessEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads one partition of the access topic the way the pipeline takes it in, feeding a {@link
+ * Reads the access topic the way the pipeline takes it in, feeding each partition's {@link
  * PartitionTask} in offset order: records that do not decode, have the wrong key or are invalid are
  * skipped (the pipeline dead-letters them), and of several records with one eventId the first in
  * partition order wins. Every decodable record moves stream time on; only accesses whose time lies
@@ -42,23 +45,37 @@ final class AccessReader {
     this.progress = progress;
   }
 
-  /** Feeds the partition's records in [start, end) to {@code task}; {@code kept} gets reported. */
+  /**
+   * Feeds each partition's records in [start, end), in offset order, to the task {@code tasks}
+   * gives for that partition, then finishes the tasks; {@code kept} gets every reported access.
+   */
   void read(
-      TopicPartition partition,
-      long start,
-      long end,
-      PartitionTask task,
+      Map<TopicPartition, Long> start,
+      Map<TopicPartition, Long> end,
+      IntFunction<PartitionTask> tasks,
       Consumer<AccessEvent> kept) {
-    Set<String> seen = new HashSet<>();
-    scanner.scan(partition, start, end, r -> take(r, seen, task, kept));
-    task.finish();
+    Map<Integer, Partition> partitions = new TreeMap<>();
+    scanner.scan(
+        start,
+        end,
+        r ->
+            take(
+                r,
+                partitions.computeIfAbsent(r.partition(), p -> new Partition(tasks.apply(p))),
+                kept));
+    partitions.values().forEach(p -> p.task().finish());
+  }
+
+  /** What the reader keeps per partition: the eventIds seen, and the partition's task. */
+  private record Partition(Set<String> seen, PartitionTask task) {
+    Partition(PartitionTask task) {
+      this(new HashSet<>(), task);
+    }
   }
 
   private void take(
-      ConsumerRecord<byte[], byte[]> record,
-      Set<String> seen,
-      PartitionTask task,
-      Consumer<AccessEvent> kept) {
+      ConsumerRecord<byte[], byte[]> record, Partition partition, Consumer<AccessEvent> kept) {
+    PartitionTask task = partition.task();
     counts.recordsRead++;
     progress.advance(1);
     AccessEvent event = Decoding.decode(deserializer, record.topic(), record.value());
@@ -72,7 +89,7 @@ final class AccessReader {
     if (!AccessAdmission.admits(key, event)) {
       counts.invalid += request.inPeriod(time) ? 1 : 0;
     } else if (time >= judgeFrom && time < judgeTo && request.judges(event.getStaffId())) {
-      judge(new ReplayAccess(event, record.offset()), seen, task, kept);
+      judge(new ReplayAccess(event, record.offset()), partition.seen(), task, kept);
     }
     task.punctuate();
   }

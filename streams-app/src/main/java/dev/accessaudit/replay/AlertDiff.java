@@ -27,7 +27,18 @@ public record AlertDiff(
    * @param live as the alerts topic holds it
    * @param replayed as the replay raised it
    */
-  public record Change(ComplianceAlert live, ComplianceAlert replayed) {}
+  public record Change(ComplianceAlert live, ComplianceAlert replayed) {
+
+    /** The names of the fields that differ, detectedAt aside, in schema order. */
+    public List<String> fields() {
+      ComplianceAlert a = comparable(live);
+      ComplianceAlert b = comparable(replayed);
+      return a.getSchema().getFields().stream()
+          .filter(f -> !java.util.Objects.equals(a.get(f.pos()), b.get(f.pos())))
+          .map(org.apache.avro.Schema.Field::name)
+          .toList();
+    }
+  }
 
   public AlertDiff {
     added = added.stream().sorted(AlertCollector.REPORT_ORDER).toList();

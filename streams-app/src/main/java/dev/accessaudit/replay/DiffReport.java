@@ -81,7 +81,10 @@ public final class DiffReport {
     diff.added().forEach(a -> events(rules, a, "added").add(a.getEventId()));
     diff.removed().forEach(a -> events(rules, a, "removed").add(a.getEventId()));
     diff.changed()
-        .forEach(c -> events(rules, c.replayed(), "changed").add(c.replayed().getEventId()));
+        .forEach(
+            c ->
+                events(rules, c.replayed(), "changed")
+                    .add(c.replayed().getEventId() + " (" + String.join(", ", c.fields()) + ")"));
     return rules;
   }
 

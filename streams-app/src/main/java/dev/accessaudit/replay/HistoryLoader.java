@@ -47,9 +47,7 @@ final class HistoryLoader {
     Map<TopicPartition, Long> start = scanner.beginnings(partitions);
     Map<TopicPartition, Long> end = scanner.ends(partitions);
     progress.begin("reading " + topic, total(start, end));
-    for (TopicPartition p : partitions) {
-      scanner.scan(p, start.get(p), end.get(p), r -> add(history, r, topic, deserializer, time));
-    }
+    scanner.scan(start, end, r -> add(history, r, topic, deserializer, time));
     progress.end();
     return history;
   }

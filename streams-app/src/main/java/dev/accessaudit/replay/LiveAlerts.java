@@ -32,19 +32,16 @@ public final class LiveAlerts {
       Map<TopicPartition, Long> start = scanner.beginnings(partitions);
       Map<TopicPartition, Long> end = scanner.ends(partitions);
       progress.begin("reading " + topic, HistoryLoader.total(start, end));
-      for (TopicPartition p : partitions) {
-        scanner.scan(
-            p,
-            start.get(p),
-            end.get(p),
-            r -> {
-              progress.advance(1);
-              ComplianceAlert alert = Decoding.decode(deserializer, topic, r.value());
-              if (alert != null && eventIds.contains(alert.getEventId())) {
-                latest.put(alert.getAlertId(), alert);
-              }
-            });
-      }
+      scanner.scan(
+          start,
+          end,
+          r -> {
+            progress.advance(1);
+            ComplianceAlert alert = Decoding.decode(deserializer, topic, r.value());
+            if (alert != null && eventIds.contains(alert.getEventId())) {
+              latest.put(alert.getAlertId(), alert);
+            }
+          });
       progress.end();
     }
     return sorted(latest.values());

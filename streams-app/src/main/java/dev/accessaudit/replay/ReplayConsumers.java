@@ -21,6 +21,7 @@ final class ReplayConsumers {
     settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
     settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-replay");
     settings.putAll(clientConfig);
     settings.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -8,6 +8,7 @@ import dev.accessaudit.streams.policy.Policy;
 import dev.accessaudit.streams.topology.TopicNames;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,12 @@ public final class Replayer {
       progress.begin("replaying " + topics.accessEvents(), HistoryLoader.total(start, end));
       java.util.function.Consumer<AccessEvent> keep =
           request.keepAccesses() ? kept::add : event -> {};
-      for (TopicPartition p : partitions) {
-        PartitionJudge judge = new PartitionJudge(policy, history, clock.instant());
-        reader.read(p, start.get(p), end.get(p), new PartitionTask(judge, grace, collector), keep);
-      }
+      Instant detectedAt = clock.instant();
+      reader.read(
+          start,
+          end,
+          p -> new PartitionTask(new PartitionJudge(policy, history, detectedAt), grace, collector),
+          keep);
       progress.end();
       kept.sort(java.util.Comparator.comparing(AccessEvent::getOccurredAt));
       var alerts = collector.alerts();

@@ -3,16 +3,19 @@ package dev.accessaudit.replay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads raw records of a topic, one partition at a time, without a consumer group: from an offset
+ * Reads raw records of a topic, all partitions at once, without a consumer group: from an offset
  * found by time ({@code offsetsForTimes}) or from the beginning, up to the end offsets captured
  * before reading, so records published meanwhile are not read. Decoding is left to the caller, so a
  * record that does not decode is counted, not fatal.
@@ -62,23 +65,41 @@ final class TopicScanner {
     return consumer.endOffsets(partitions);
   }
 
-  /** Feeds the records of one partition in [start, end) to {@code sink}, in offset order. */
+  /**
+   * Feeds the records of every partition from its start offset up to (not including) its end offset
+   * to {@code sink}: all partitions fetched together, each partition's records in offset order
+   * (partitions interleave). A partition that reached its end is paused.
+   */
   void scan(
-      TopicPartition partition,
-      long start,
-      long end,
+      Map<TopicPartition, Long> start,
+      Map<TopicPartition, Long> end,
       Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    if (start >= end) {
-      return;
-    }
-    consumer.assign(List.of(partition));
-    consumer.seek(partition, start);
-    while (consumer.position(partition) < end) {
-      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL).records(partition)) {
-        if (r.offset() < end) {
-          sink.accept(r);
+    Set<TopicPartition> open = new HashSet<>();
+    start.forEach(
+        (p, offset) -> {
+          if (offset < end.get(p)) {
+            open.add(p);
+          }
+        });
+    consumer.assign(open);
+    open.forEach(p -> consumer.seek(p, start.get(p)));
+    while (!open.isEmpty()) {
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+      for (TopicPartition p : records.partitions()) {
+        long last = end.get(p);
+        for (ConsumerRecord<byte[], byte[]> r : records.records(p)) {
+          if (r.offset() < last) {
+            sink.accept(r);
+          }
         }
       }
+      List<TopicPartition> done =
+          open.stream().filter(p -> consumer.position(p) >= end.get(p)).toList();
+      if (!done.isEmpty()) {
+        consumer.pause(done);
+        done.forEach(open::remove);
+      }
     }
+    consumer.assign(List.of());
   }
 }

@@ -34,6 +34,24 @@ class TextReportsTest {
   }
 
   @Test
+  void shouldNameTheFieldsOfAChangedAlert() {
+    ComplianceAlert replayed = result.alerts().get(0);
+    ComplianceAlert live =
+        ComplianceAlert.newBuilder(replayed)
+            .setSeverity(dev.accessaudit.avro.Severity.HIGH)
+            .setDetectedAt(Instant.EPOCH)
+            .build();
+
+    AlertDiff diff = AlertDiff.between(List.of(live), List.of(replayed));
+
+    assertThat(diff.changed())
+        .singleElement()
+        .satisfies(c -> assertThat(c.fields()).containsExactly("severity"));
+    assertThat(write(out -> DiffReport.text(result, 1, diff, out)))
+        .contains("changed AGREEMENT_MISSING: events e-1 (severity)");
+  }
+
+  @Test
   void shouldQuoteCsvFieldsWithCommasAndQuotes() {
     String csv = write(out -> ReportFormat.CSV.write(result, out));
 
