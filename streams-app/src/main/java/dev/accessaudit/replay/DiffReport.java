@@ -34,6 +34,20 @@ public final class DiffReport {
       return;
     }
     Map<String, Map<String, List<String>>> rules = byRule(diff);
+    table(rules, diff, out);
+    rules.forEach(
+        (rule, kinds) ->
+            kinds.forEach(
+                (kind, events) -> {
+                  if (!events.isEmpty()) {
+                    out.printf("%s %s: events %s%n", kind, rule, String.join(", ", events));
+                  }
+                }));
+    out.flush();
+  }
+
+  private static void table(
+      Map<String, Map<String, List<String>>> rules, AlertDiff diff, PrintWriter out) {
     out.printf("%n%-32s %7s %7s %7s%n", "rule", "added", "removed", "changed");
     rules.forEach(
         (rule, kinds) ->
@@ -46,15 +60,6 @@ public final class DiffReport {
     out.printf(
         "%-32s %7d %7d %7d%n%n",
         "total", diff.added().size(), diff.removed().size(), diff.changed().size());
-    rules.forEach(
-        (rule, kinds) ->
-            kinds.forEach(
-                (kind, events) -> {
-                  if (!events.isEmpty()) {
-                    out.printf("%s %s: events %s%n", kind, rule, String.join(", ", events));
-                  }
-                }));
-    out.flush();
   }
 
   /** One JSON object: the period, the counts, and per rule the event ids added/removed/changed. */

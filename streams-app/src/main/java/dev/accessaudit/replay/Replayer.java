@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -59,24 +60,7 @@ public final class Replayer {
       ReplayCounts counts = new ReplayCounts();
       AlertCollector collector = new AlertCollector(request);
       List<AccessEvent> kept = new ArrayList<>();
-      ReplayWindow window = ReplayWindow.of(request, policy);
-      AccessReader reader =
-          new AccessReader(
-              scanner, deserializer(AccessEvent.class), request, window, counts, progress);
-      List<TopicPartition> partitions = scanner.partitions(topics.accessEvents());
-      Map<TopicPartition, Long> start = scanner.offsetsAt(partitions, window.judgeFrom());
-      Map<TopicPartition, Long> end = scanner.ends(partitions);
-      progress.begin("replaying " + topics.accessEvents(), HistoryLoader.total(start, end));
-      java.util.function.Consumer<AccessEvent> keep =
-          request.keepAccesses() ? kept::add : event -> {};
-      Instant detectedAt = clock.instant();
-      reader.read(
-          start,
-          end,
-          p -> new PartitionTask(new PartitionJudge(policy, history, detectedAt), grace, collector),
-          keep);
-      progress.end();
-      kept.sort(java.util.Comparator.comparing(AccessEvent::getOccurredAt));
+      readAccesses(scanner, request, policy, history, collector, counts, kept, progress);
       var alerts = collector.alerts();
       var stats =
           new ReplayStats(
@@ -89,6 +73,33 @@ public final class Replayer {
               Duration.ofNanos(System.nanoTime() - started));
       return new ReplayResult(request, policyName, alerts, kept, stats);
     }
+  }
+
+  private void readAccesses(
+      TopicScanner scanner,
+      ReplayRequest request,
+      Policy policy,
+      StateHistory history,
+      AlertCollector collector,
+      ReplayCounts counts,
+      List<AccessEvent> kept,
+      Progress progress) {
+    ReplayWindow window = ReplayWindow.of(request, policy);
+    AccessReader reader =
+        new AccessReader(
+            scanner, deserializer(AccessEvent.class), request, window, counts, progress);
+    List<TopicPartition> partitions = scanner.partitions(topics.accessEvents());
+    Map<TopicPartition, Long> start = scanner.offsetsAt(partitions, window.judgeFrom());
+    Map<TopicPartition, Long> end = scanner.ends(partitions);
+    progress.begin("replaying " + topics.accessEvents(), HistoryLoader.total(start, end));
+    Instant detectedAt = clock.instant();
+    reader.read(
+        start,
+        end,
+        p -> new PartitionTask(new PartitionJudge(policy, history, detectedAt), grace, collector),
+        request.keepAccesses() ? kept::add : event -> {});
+    progress.end();
+    kept.sort(Comparator.comparing(AccessEvent::getOccurredAt));
   }
 
   private StateHistory loadHistory(TopicScanner scanner, Progress progress) {

@@ -32,7 +32,8 @@ public final class ReplayBenchmark {
     String scope = "bench-" + System.nanoTime();
     Map<String, Object> clients = new HashMap<>();
     clients.put("schema.registry.url", "mock://" + scope);
-    try (KafkaClusterTestKit cluster = ReplayCluster.start()) {
+    KafkaClusterTestKit cluster = ReplayCluster.start();
+    try {
       clients.put("bootstrap.servers", cluster.bootstrapServers());
       ReplayCluster.createTopics(cluster.bootstrapServers(), names, 3);
       HistoryGenerator history =
@@ -58,6 +59,7 @@ public final class ReplayBenchmark {
       }
       writeReport(result);
     } finally {
+      cluster.close();
       SchemaRegistryClients.dropMockScope(scope);
     }
   }
