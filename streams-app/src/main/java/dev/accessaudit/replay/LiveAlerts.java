@@ -1,0 +1,53 @@
+package dev.accessaudit.replay;
+
+import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.serde.AvroSerdes;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * The alerts the pipeline published: the whole alerts topic read (committed records only), the
+ * latest record per alertId kept (suppression publishes a folded alert again under the same id, and
+ * both versions are keyed by staffId, so they sit in one partition in publication order).
+ */
+public final class LiveAlerts {
+
+  private LiveAlerts() {}
+
+  /** The latest version of every alert whose access (eventId) is one of {@code eventIds}. */
+  public static List<ComplianceAlert> forEvents(
+      Map<String, ?> clientConfig, String topic, Set<String> eventIds, Progress progress) {
+    Map<String, ComplianceAlert> latest = new HashMap<>();
+    Deserializer<ComplianceAlert> deserializer =
+        AvroSerdes.valueSerde(ComplianceAlert.class, clientConfig).deserializer();
+    try (Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(Map.copyOf(clientConfig))) {
+      TopicScanner scanner = new TopicScanner(consumer);
+      List<TopicPartition> partitions = scanner.partitions(topic);
+      Map<TopicPartition, Long> start = scanner.beginnings(partitions);
+      Map<TopicPartition, Long> end = scanner.ends(partitions);
+      progress.begin("reading " + topic, HistoryLoader.total(start, end));
+      scanner.scan(
+          start,
+          end,
+          r -> {
+            progress.advance(1);
+            ComplianceAlert alert = Decoding.decode(deserializer, topic, r.value());
+            if (alert != null && eventIds.contains(alert.getEventId())) {
+              latest.put(alert.getAlertId(), alert);
+            }
+          });
+      progress.end();
+    }
+    return sorted(latest.values());
+  }
+
+  private static List<ComplianceAlert> sorted(Collection<ComplianceAlert> alerts) {
+    return alerts.stream().sorted(AlertCollector.REPORT_ORDER).toList();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.accessaudit.replay;
+
+import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.registry.SchemaRegistryClients;
+import dev.accessaudit.streams.policy.Policy;
+import dev.accessaudit.streams.topology.TopicNames;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+
+/**
+ * Replay throughput on a generated history (not a test: run it by hand, see docs/auditors.md).
+ * Arguments: {@code [EVENTS [VIOLATIONS]]}, default 1,000,000 events of which a share 0.02 break
+ * rules (the rest comply, as in a real history; 1.0 makes almost every access raise alerts). Starts
+ * an in-process broker, publishes the accesses of 2,000 staff members to 100,000 visitors over 30
+ * days plus their agreements, then replays the whole period three times with the shipped default
+ * policy and prints events per second (read from the broker, decoded, validated, de-duplicated,
+ * judged). Loading is timed separately and not part of the figure.
+ */
+public final class ReplayBenchmark {
+
+  private ReplayBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+    double violations = args.length > 1 ? Double.parseDouble(args[1]) : 0.02;
+    TopicNames names = TopicNames.defaults();
+    String scope = "bench-" + System.nanoTime();
+    Map<String, Object> clients = new HashMap<>();
+    clients.put("schema.registry.url", "mock://" + scope);
+    KafkaClusterTestKit cluster = ReplayCluster.start();
+    try {
+      clients.put("bootstrap.servers", cluster.bootstrapServers());
+      ReplayCluster.createTopics(cluster.bootstrapServers(), names, 3);
+      HistoryGenerator history =
+          new HistoryGenerator(42, 2_000, 100_000, Duration.ofDays(30), violations);
+      load(history, events, clients, names);
+      PrintWriter err = new PrintWriter(System.err, true);
+      Progress progress = System.console() != null ? new TerminalProgress(err) : Progress.NONE;
+      ReplayRequest all =
+          ReplayRequest.of(
+              HistoryGenerator.START, HistoryGenerator.START.plus(Duration.ofDays(31)));
+      Replayer replayer = new Replayer(clients, names, Duration.ofSeconds(10), Clock.systemUTC());
+      ReplayResult result = null;
+      for (int run = 1; run <= 3; run++) {
+        result = replayer.replay(all, policy(), "benchmark", progress);
+        ReplayStats stats = result.stats();
+        System.out.printf(
+            Locale.ROOT,
+            "run %d: %s%n       throughput %.0f events/s (%d records read and judged)%n",
+            run,
+            stats.summary(),
+            stats.recordsPerSecond(),
+            stats.recordsRead());
+      }
+      writeReport(result);
+    } finally {
+      cluster.close();
+      SchemaRegistryClients.dropMockScope(scope);
+    }
+  }
+
+  /** With -Dbench.html=FILE, writes the last replay as the HTML report, to look at. */
+  private static void writeReport(ReplayResult result) throws java.io.IOException {
+    String file = System.getProperty("bench.html");
+    if (file != null) {
+      try (PrintWriter out =
+          new PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(file)))) {
+        ReportFormat.HTML.write(result, out);
+      }
+      System.out.println("wrote the HTML report of the last run to " + file);
+    }
+  }
+
+  private static void load(
+      HistoryGenerator history, long events, Map<String, Object> clients, TopicNames names)
+      throws Exception {
+    long started = System.nanoTime();
+    Map<String, String> serde =
+        Map.of("schema.registry.url", clients.get("schema.registry.url").toString());
+    try (Scenario out = new Scenario(clients.get("bootstrap.servers").toString(), serde, names)) {
+      history.agreements(out);
+      for (long i = 0; i < events; i++) {
+        AccessEvent e = history.access(i, events);
+        if (history.wronglyKeyed()) {
+          out.publish("s-wrong", e);
+        } else {
+          out.publish(e);
+        }
+        if (history.duplicate()) {
+          out.publish(e);
+        }
+      }
+      out.flush();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "loaded %,d events in %.1f s (not part of the replay figure)%n",
+        events,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The shipped default policy (version 2009 is in force for the generated period). */
+  static Policy policy() {
+    return ReplayPolicy.builtIn().policy();
+  }
+}
