@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       ConsentsCommand.class,
       AlertsCommand.class,
       SimulateCommand.class,
+      ReplayCommand.class,
+      WhoAccessedCommand.class,
       PolicyCommand.class,
       CommandLine.HelpCommand.class
     },
