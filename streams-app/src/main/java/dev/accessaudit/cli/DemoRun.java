@@ -63,7 +63,14 @@ final class DemoRun {
     try (Traffic traffic = new Traffic(config, rate, seed, context.clock());
         Background tasks = new Background()) {
       tasks.start("demo-traffic", () -> traffic.run(rate, Traffic.FOREVER), traffic::stop);
-      DemoFeed feed = feed(context.terminal() ? dashboard::add : this::print);
+      DemoFeed feed =
+          feed(
+              alert -> {
+                dashboard.add(alert);
+                if (!context.terminal()) {
+                  print(alert);
+                }
+              });
       tasks.start("demo-alerts", feed, feed::stop);
       while (!stop.await(1, TimeUnit.SECONDS) && !app.failed()) {
         if (context.terminal()) {
