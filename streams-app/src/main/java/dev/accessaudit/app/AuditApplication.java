@@ -4,8 +4,6 @@ import dev.accessaudit.config.AuditConfig;
 import dev.accessaudit.config.AuditConfigLoader;
 import dev.accessaudit.http.Health;
 import dev.accessaudit.http.HttpApi;
-import dev.accessaudit.registry.SchemaRegistryClient;
-import dev.accessaudit.registry.SchemaRegistryClients;
 import dev.accessaudit.streams.policy.Policy;
 import dev.accessaudit.streams.topology.AuditTopics;
 import dev.accessaudit.streams.topology.AuditTopology;
@@ -22,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
@@ -78,7 +75,7 @@ public final class AuditApplication implements AutoCloseable {
       Infrastructure infra = closer.register(Infrastructure.start(config));
       AuditConfig effective = infra.applyTo(config);
       TopicNames names = StreamsProperties.topicNames(effective);
-      prepareTopicsAndSchemas(effective, names);
+      Preparation.topicsAndSchemas(effective, names);
       KafkaStreams streams = createStreams(effective, names, policy, clock);
       HttpApi http = closer.register(startHttp(config, streams, clock));
       closer.register(() -> closeStreams(streams));
@@ -94,24 +91,6 @@ public final class AuditApplication implements AutoCloseable {
     } catch (RuntimeException e) {
       closer.close();
       throw e;
-    }
-  }
-
-  private static void prepareTopicsAndSchemas(AuditConfig config, TopicNames names) {
-    try (Admin admin = Clients.admin(config)) {
-      TopicReport report = new TopicProvisioner(admin).provision(TopicSpec.contractTopics(config));
-      report.created().forEach(t -> LOG.info("created topic {}", t));
-      report.differences().forEach(d -> LOG.warn("{} (left unchanged)", d.sentence()));
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(
-          "could not create the topics: " + e.getCause().getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating the topics", e);
-    }
-    try (SchemaRegistryClient registry =
-        SchemaRegistryClients.forUrl(config.schemaRegistryUrl(), config.clientConfig())) {
-      SchemaRegistration.registerAll(registry, names);
     }
   }
 

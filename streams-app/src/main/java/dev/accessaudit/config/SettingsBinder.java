@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
 /** Turns {@link RawSettings} into a validated {@link AuditConfig}, failing on the first problem. */
 final class SettingsBinder {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-  private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9._:-]+]?:(\\d{1,5})");
-  private static final Pattern REGISTRY_URL = Pattern.compile("(https?|mock)://\\S+");
 
   private final RawSettings raw;
 
@@ -32,7 +30,7 @@ final class SettingsBinder {
         path(DATA_DIR)
             .orElseThrow(() -> fail(DATA_DIR, "must not be empty; use a directory like ./data"));
     return new AuditConfig(
-        clientProperties(),
+        ClientSettings.of(raw),
         name(APPLICATION_ID, "application id"),
         topics(),
         duration(DEDUP_WINDOW, false),
@@ -42,39 +40,6 @@ final class SettingsBinder {
         ports(),
         dataDir,
         path(STATE_DIR).orElse(dataDir.resolve("streams")));
-  }
-
-  private Map<String, String> clientProperties() {
-    Map<String, String> client = new HashMap<>();
-    raw.all().forEach((k, v) -> client.put(k, v.text()));
-    client.keySet().removeIf(k -> k.startsWith("audit."));
-    raw.text(AuditConfig.BOOTSTRAP_SERVERS)
-        .ifPresentOrElse(this::checkBootstrap, () -> client.remove(AuditConfig.BOOTSTRAP_SERVERS));
-    raw.text(AuditConfig.SCHEMA_REGISTRY_URL)
-        .ifPresentOrElse(
-            this::checkRegistryUrl, () -> client.remove(AuditConfig.SCHEMA_REGISTRY_URL));
-    return client;
-  }
-
-  private void checkBootstrap(String servers) {
-    for (String server : servers.split(",")) {
-      var m = HOST_PORT.matcher(server.trim());
-      if (!m.matches() || !validPort(Integer.parseInt(m.group(1)), 1)) {
-        throw new InvalidConfigException(
-            raw.describe(AuditConfig.BOOTSTRAP_SERVERS)
-                + " is not a list of host:port; use a value like broker1:9092,broker2:9092");
-      }
-    }
-  }
-
-  private void checkRegistryUrl(String urls) {
-    for (String url : urls.split(",")) {
-      if (!REGISTRY_URL.matcher(url.trim()).matches()) {
-        throw new InvalidConfigException(
-            raw.describe(AuditConfig.SCHEMA_REGISTRY_URL)
-                + " is not a schema registry URL; use a value like http://localhost:8081");
-      }
-    }
   }
 
   private TopicSettings topics() {
@@ -174,7 +139,7 @@ final class SettingsBinder {
     return (int) port;
   }
 
-  private static boolean validPort(long port, int lowest) {
+  static boolean validPort(long port, int lowest) {
     return port >= lowest && port <= 65535;
   }
 
