@@ -12,13 +12,20 @@ import dev.accessaudit.avro.Severity;
 import dev.accessaudit.avro.StaffAgreement;
 import dev.accessaudit.registry.SchemaRegistryClients;
 import dev.accessaudit.serde.AvroSerdes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -137,7 +144,7 @@ class CommandsIT {
     CliRun run =
         CliRun.run(
             env,
-            java.time.Clock.systemUTC(),
+            Clock.systemUTC(),
             new ArrayList<>(),
             "simulate",
             "--rate",
@@ -149,6 +156,32 @@ class CommandsIT {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("published 50 access events (").endsWith("(seed 3)\n");
+  }
+
+  @Test
+  @Order(5)
+  void shouldFollowAlertsUntilStoppedAndThenExitZero() throws Exception {
+    List<Runnable> stops = new CopyOnWriteArrayList<>();
+    StringWriter out = new StringWriter();
+    CliContext context = new CliContext(env, Clock.systemUTC(), false, stops::add);
+    var run =
+        CompletableFuture.supplyAsync(
+            () ->
+                AuditCli.run(
+                    new String[] {"alerts", "--follow"},
+                    context,
+                    new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true)));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while ((stops.isEmpty() || out.toString().lines().count() < 3)
+        && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(20_000_000L);
+    }
+
+    stops.forEach(Runnable::run);
+
+    assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString().lines()).hasSize(3);
   }
 
   private static ComplianceAlert alert(String id, String rule, Severity severity, Instant at) {
