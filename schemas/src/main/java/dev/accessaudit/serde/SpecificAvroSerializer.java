@@ -36,7 +36,10 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
 
   private final Class<T> type;
   private final Schema classSchema;
-  private final Map<String, SchemaVersion> latestBySubject = new ConcurrentHashMap<>();
+
+  /** The schema version each subject resolved to: the class schema is fixed, so once is enough. */
+  private final Map<String, SchemaVersion> resolved = new ConcurrentHashMap<>();
+
   private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
   private SchemaRegistryClient client;
   private boolean ownsClient;
@@ -75,7 +78,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
           "The serializer is not configured: call configure() with schema.registry.url set.");
     }
     String subject = topic + (isKey ? "-key" : "-value");
-    SchemaVersion target = resolve(subject);
+    SchemaVersion target = resolved.computeIfAbsent(subject, this::resolve);
     return encode(target.id(), target.schema(), data);
   }
 
@@ -85,7 +88,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         return new SchemaVersion(subject, 0, client.register(subject, classSchema), classSchema);
       }
       if (settings.useLatestVersion()) {
-        return latestBySubject.computeIfAbsent(subject, client::getLatestVersion);
+        return client.getLatestVersion(subject);
       }
       return new SchemaVersion(subject, 0, client.getId(subject, classSchema), classSchema);
     } catch (SchemaRegistryException e) {

@@ -84,6 +84,31 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void shouldAskTheRegistryOnlyOncePerSubject() {
+    int[] registrations = {0};
+    SchemaRegistryClient counting =
+        (SchemaRegistryClient)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {SchemaRegistryClient.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("register")) {
+                    registrations[0]++;
+                  }
+                  return method.invoke(registry, args);
+                });
+    try (SpecificAvroSerializer<AccessEvent> serializer =
+        new SpecificAvroSerializer<>(AccessEvent.class, counting)) {
+      serializer.configure(CONFIG, false);
+      for (int i = 0; i < 3; i++) {
+        serializer.serialize(TOPIC, anAccessEvent());
+      }
+    }
+
+    assertThat(registrations[0]).isEqualTo(1);
+  }
+
+  @Test
   void shouldUseKeySubjectWhenConfiguredForKeys() {
     try (SpecificAvroSerializer<AccessEvent> keys =
         new SpecificAvroSerializer<>(AccessEvent.class)) {

@@ -1,6 +1,7 @@
 package dev.accessaudit.replay;
 
 import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.streams.judgement.Admission;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class AccessReader {
     long time = event.getOccurredAt().toEpochMilli();
     task.advance(time);
     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-    if (!AccessAdmission.admits(key, event)) {
+    if (Admission.rejection(key, event).isPresent()) {
       counts.invalid += request.inPeriod(time) ? 1 : 0;
     } else if (time >= judgeFrom && time < judgeTo && request.judges(event.getStaffId())) {
       judge(new ReplayAccess(event, record.offset()), partition.seen(), task, kept);

@@ -78,7 +78,7 @@ final class PartitionJudge {
     }
     for (ComplianceAlert alert : alerts) {
       if (suppressing) {
-        suppressor.offer(alert, state).ifPresent(sink);
+        suppressor.offer(alert, state).forEach(sink);
       } else {
         sink.accept(alert);
       }

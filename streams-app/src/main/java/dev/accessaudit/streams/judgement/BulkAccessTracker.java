@@ -10,7 +10,9 @@ import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,9 +25,11 @@ import java.util.Optional;
 public final class BulkAccessTracker {
 
   private final Policy policy;
+  private final Map<PolicyVersion, Optional<PolicyRule>> rules = new IdentityHashMap<>();
 
   public BulkAccessTracker(Policy policy) {
     this.policy = policy;
+    policy.versions().forEach(v -> rules.put(v, rule(v)));
   }
 
   /** The longest bulk window of any version: how long window state must be kept. */
@@ -41,7 +45,7 @@ public final class BulkAccessTracker {
   public Optional<ComplianceAlert> record(
       AccessContext access, VisitorWindows windows, Instant detectedAt) {
     PolicyVersion version = policy.versionAt(access.event().getOccurredAt());
-    Optional<PolicyRule> bound = rule(version);
+    Optional<PolicyRule> bound = rules.get(version);
     if (bound.isEmpty()) {
       return Optional.empty();
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Folds alert floods. For a rule with a suppression window, the first alert for a staff member,
@@ -38,22 +37,31 @@ public final class RepeatSuppressor {
         .anyMatch(r -> !r.suppressFor().isZero());
   }
 
-  /** The alert to publish now, or empty when it repeats a standing alert and is folded into it. */
-  public Optional<ComplianceAlert> offer(ComplianceAlert alert, StandingAlerts standing) {
+  /**
+   * The alerts to publish now: the alert itself when it starts a window (preceded by the update of
+   * an expired window the stream-time check has not closed yet, so no count is lost), or nothing
+   * when it repeats a standing alert and is folded into it.
+   */
+  public List<ComplianceAlert> offer(ComplianceAlert alert, StandingAlerts standing) {
     Duration window = suppressFor(alert);
     if (window.isZero()) {
-      return Optional.of(alert);
+      return List.of(alert);
     }
     String key = key(alert);
     ComplianceAlert current = standing.get(key);
     if (current != null && alert.getOccurredAt().isBefore(until(current))) {
       standing.put(key, folded(current, alert));
-      return Optional.empty();
+      return List.of();
+    }
+    List<ComplianceAlert> publish = new ArrayList<>(2);
+    if (current != null && hasRepeats(current)) {
+      publish.add(current);
     }
     ComplianceAlert first =
         withDetails(alert, Map.of(SUPPRESSED_UNTIL, alert.getOccurredAt().plus(window).toString()));
     standing.put(key, withDetails(first, Map.of(SUPPRESSED_REPEATS, "0")));
-    return Optional.of(first);
+    publish.add(first);
+    return publish;
   }
 
   /** Closes every window that ended at or before stream time; returns the updates to publish. */
@@ -62,12 +70,16 @@ public final class RepeatSuppressor {
     for (ComplianceAlert alert : standing.all()) {
       if (until(alert).toEpochMilli() <= streamTime) {
         standing.delete(key(alert));
-        if (!"0".equals(alert.getDetails().get(SUPPRESSED_REPEATS))) {
+        if (hasRepeats(alert)) {
           updates.add(alert);
         }
       }
     }
     return updates;
+  }
+
+  private static boolean hasRepeats(ComplianceAlert standing) {
+    return !"0".equals(standing.getDetails().get(SUPPRESSED_REPEATS));
   }
 
   static String key(ComplianceAlert alert) {

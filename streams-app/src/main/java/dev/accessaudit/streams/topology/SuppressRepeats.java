@@ -42,7 +42,9 @@ final class SuppressRepeats implements Processor<String, ComplianceAlert, String
 
   @Override
   public void process(Record<String, ComplianceAlert> record) {
-    suppressor.offer(record.value(), standing).ifPresent(a -> context.forward(record.withValue(a)));
+    for (ComplianceAlert alert : suppressor.offer(record.value(), standing)) {
+      context.forward(record.withValue(alert));
+    }
   }
 
   private void closeWindows(long streamTime) {

@@ -2,17 +2,16 @@ package dev.accessaudit.streams.topology;
 
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.streams.errors.InvalidAccessEventException;
-import dev.accessaudit.validation.RecordValidator;
-import java.util.List;
+import dev.accessaudit.streams.judgement.Admission;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Lets through only access events that may be judged: a value is present, the key is the event's
- * staffId, and the record validator finds nothing wrong. Anything else is thrown as {@link
- * InvalidAccessEventException}, which the processing exception handler dead-letters with the
- * original bytes.
+ * staffId, and the record validator finds nothing wrong ({@link Admission}). Anything else is
+ * thrown as {@link InvalidAccessEventException}, which the processing exception handler
+ * dead-letters with the original bytes.
  */
 final class ValidateAccessEvent implements FixedKeyProcessor<String, AccessEvent, AccessEvent> {
 
@@ -31,28 +30,10 @@ final class ValidateAccessEvent implements FixedKeyProcessor<String, AccessEvent
 
   /** Throws with the reason a person reads in the dead-letter header. */
   static void check(String key, AccessEvent event) {
-    if (event == null) {
-      throw new InvalidAccessEventException(
-          "the record has no value (a tombstone); access events are never deleted");
-    }
-    if (key == null) {
-      throw new InvalidAccessEventException(
-          "the record has no key; access events must be keyed by their staffId ('"
-              + event.getStaffId()
-              + "')");
-    }
-    if (!key.equals(event.getStaffId())) {
-      throw new InvalidAccessEventException(
-          "the record key '"
-              + key
-              + "' differs from the event's staffId '"
-              + event.getStaffId()
-              + "'; access events must be keyed by staffId");
-    }
-    List<String> problems = RecordValidator.problems(event);
-    if (!problems.isEmpty()) {
-      throw new InvalidAccessEventException(
-          "the access event is invalid: " + String.join("; ", problems));
-    }
+    Admission.rejection(key, event)
+        .ifPresent(
+            reason -> {
+              throw new InvalidAccessEventException(reason);
+            });
   }
 }

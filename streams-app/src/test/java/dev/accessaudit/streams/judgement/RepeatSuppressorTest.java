@@ -44,7 +44,7 @@ class RepeatSuppressorTest {
 
   @Test
   void shouldPublishFirstAlertAtOnce() {
-    assertThat(suppressor.offer(missing("e1", T0, "v1"), state)).isPresent();
+    assertThat(suppressor.offer(missing("e1", T0, "v1"), state)).hasSize(1);
   }
 
   @Test
@@ -76,14 +76,28 @@ class RepeatSuppressorTest {
   void shouldKeepVisitorsApart() {
     suppressor.offer(missing("e1", T0, "v1"), state);
 
-    assertThat(suppressor.offer(missing("e2", T0.plusSeconds(1), "v2"), state)).isPresent();
+    assertThat(suppressor.offer(missing("e2", T0.plusSeconds(1), "v2"), state)).hasSize(1);
   }
 
   @Test
   void shouldStartNewWindowAfterTheOldOneEnds() {
     suppressor.offer(missing("e1", T0, "v1"), state);
 
-    assertThat(suppressor.offer(missing("e2", T0.plus(HOUR), "v1"), state)).isPresent();
+    assertThat(suppressor.offer(missing("e2", T0.plus(HOUR), "v1"), state)).hasSize(1);
+  }
+
+  @Test
+  void shouldPublishCountOfExpiredWindowBeforeItsCheckRan() {
+    suppressor.offer(missing("e1", T0, "v1"), state);
+    suppressor.offer(missing("e2", T0.plusSeconds(60), "v1"), state);
+
+    List<ComplianceAlert> published = suppressor.offer(missing("e3", T0.plus(HOUR), "v1"), state);
+
+    assertThat(published).extracting(ComplianceAlert::getEventId).containsExactly("e1", "e3");
+    assertThat(published.get(0).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "1");
+    assertThat(published.get(1).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_UNTIL, T0.plus(HOUR).plus(HOUR).toString());
   }
 
   @Test
@@ -97,7 +111,7 @@ class RepeatSuppressorTest {
             dev.accessaudit.streams.rules.Violation.of("x"),
             T0);
 
-    assertThat(suppressor.offer(pending, state)).contains(pending);
-    assertThat(suppressor.offer(pending, state)).contains(pending);
+    assertThat(suppressor.offer(pending, state)).containsExactly(pending);
+    assertThat(suppressor.offer(pending, state)).containsExactly(pending);
   }
 }

@@ -153,6 +153,9 @@ final class PipelineHarness implements AutoCloseable {
     // exactly-once a dead letter written while skipping an undecodable record would never show.
     // The integration tests cover exactly-once on a real broker.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    // The driver pipes records one by one in the order a test chooses, so there is nothing to
+    // wait for; idling would need the mock wall clock advanced after every record.
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
     return props;
   }
 
