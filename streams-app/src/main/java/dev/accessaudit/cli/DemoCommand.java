@@ -2,10 +2,12 @@ package dev.accessaudit.cli;
 
 import dev.accessaudit.config.AuditConfig;
 import dev.accessaudit.config.AuditSetting;
+import dev.accessaudit.producers.simulator.SimulationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +39,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  ./audit demo",
       "  ./audit demo --rate 100 --seed 42",
+      "  ./audit demo --start now",
       "  ./audit demo | grep CRITICAL"
     })
 final class DemoCommand implements Callable<Integer> {
@@ -57,6 +60,16 @@ final class DemoCommand implements Callable<Integer> {
       description = "Seed of the simulated traffic (default: random).")
   Long seed;
 
+  @Option(
+      names = "--start",
+      paramLabel = "TIME",
+      defaultValue = "2008-12-31T23:58:00Z",
+      description =
+          "Simulated time of the first event: an instant, a date, or 'now' (default:"
+              + " ${DEFAULT-VALUE}, two minutes before the 2009 policy version replaces the 2005"
+              + " one, so both versions judge and every rule of the shipped policy can fire).")
+  String start;
+
   @Override
   public Integer call() throws Exception {
     CliContext context = root.context();
@@ -68,13 +81,24 @@ final class DemoCommand implements Callable<Integer> {
               + "); against your Kafka use ./audit start and ./audit simulate");
     }
     SimulateCommand.checkRate(rate);
+    Instant simulatedStart =
+        "now".equalsIgnoreCase(start.trim())
+            ? null
+            : TimeSpec.parse("--start", start, context.clock());
+    if (simulatedStart != null && simulatedStart.isBefore(SimulationSettings.POLICY_2005_FROM)) {
+      throw new BadInputException(
+          "--start must be "
+              + SimulationSettings.POLICY_2005_FROM
+              + " or later: the simulated staff and policies begin then");
+    }
     Path dataDir = Files.createTempDirectory("access-audit-demo-");
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     try {
       AuditConfig config =
           common.load(context, Map.of(AuditSetting.DATA_DIR.key(), dataDir.toString()));
       long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
-      return new DemoRun(config, context, spec.commandLine(), log).run(rate, chosenSeed);
+      return new DemoRun(config, context, spec.commandLine(), log)
+          .run(rate, chosenSeed, simulatedStart);
     } finally {
       deleteRecursively(dataDir);
     }

@@ -37,7 +37,7 @@ final class DemoRun {
     this.log = log;
   }
 
-  int run(double rate, long seed) throws InterruptedException {
+  int run(double rate, long seed, Instant start) throws InterruptedException {
     boolean logInFile = LogFile.redirectTo(log);
     say(
         "starting Kafka, the schema registry and the pipeline in-process"
@@ -53,14 +53,22 @@ final class DemoRun {
           String.format(
               "pipeline running; publishing about %s simulated access events a second (seed %d)",
               format(rate), seed));
-      return show(app, rate, seed);
+      if (start != null) {
+        say(
+            "simulated time starts at "
+                + start
+                + ": the policy version in force changes on the way, and each alert names the"
+                + " version that judged it");
+      }
+      return show(app, rate, seed, start);
     }
   }
 
-  private int show(AuditApplication app, double rate, long seed) throws InterruptedException {
+  private int show(AuditApplication app, double rate, long seed, Instant start)
+      throws InterruptedException {
     Dashboard dashboard = new Dashboard(context.terminal());
     Instant started = context.clock().instant();
-    try (Traffic traffic = new Traffic(config, rate, seed, context.clock());
+    try (Traffic traffic = new Traffic(config, rate, seed, context.clock(), start);
         Background tasks = new Background()) {
       tasks.start("demo-traffic", () -> traffic.run(rate, Traffic.FOREVER), traffic::stop);
       DemoFeed feed =

@@ -72,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
         config, List.of(topics.accessEvents(), topics.agreements(), topics.consents()));
     long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
     SimulationResult result;
-    try (Traffic traffic = new Traffic(config, rate, chosenSeed, context.clock())) {
+    try (Traffic traffic = new Traffic(config, rate, chosenSeed, context.clock(), null)) {
       context.onStop().accept(traffic::stop);
       result = traffic.run(rate, length);
     }

@@ -12,6 +12,7 @@ import dev.accessaudit.producers.simulator.SimulationSettings;
 import dev.accessaudit.producers.simulator.TrafficSimulator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -27,13 +28,17 @@ final class Traffic implements AutoCloseable {
   private final ConsentPublisher consents;
   private final SimulationDriver driver;
 
-  Traffic(AuditConfig config, double rate, long seed, Clock clock) {
+  /**
+   * @param start the simulated time of the first event; null for the clock's current time
+   */
+  Traffic(AuditConfig config, double rate, long seed, Clock clock, Instant start) {
     Map<String, Object> client = Clients.commandConfig(config);
     AuditConfig.TopicSettings topics = config.topics();
     events = AccessEventPublisher.builder().properties(client).topic(topics.accessEvents()).build();
     agreements = AgreementPublisher.builder().properties(client).topic(topics.agreements()).build();
     consents = ConsentPublisher.builder().properties(client).topic(topics.consents()).build();
-    SimulationSettings settings = SimulationSettings.builder().eventsPerSecond(rate).build();
+    SimulationSettings settings =
+        SimulationSettings.builder().eventsPerSecond(rate).start(start).build();
     TrafficSimulator simulator = new TrafficSimulator(settings, clock, seed);
     driver =
         new SimulationDriver(simulator, events, agreements, consents, clock, Pacer.sleeping(clock));

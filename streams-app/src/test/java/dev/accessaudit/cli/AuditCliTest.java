@@ -161,6 +161,22 @@ class AuditCliTest {
   }
 
   @Test
+  void shouldRefuseADemoStartingBeforeThePolicies() {
+    CliRun run = CliRun.run("demo", "--start", "2001-01-01");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("audit: --start must be 2005-12-19T00:00:00Z or later");
+  }
+
+  @Test
+  void shouldRefuseADemoStartThatIsNoTime() {
+    CliRun run = CliRun.run("demo", "--start", "yesterday");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("audit: --start 'yesterday' is not a time");
+  }
+
+  @Test
   void shouldPrintTheVersion() {
     CliRun run = CliRun.run("--version");
 
