@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -54,6 +55,16 @@ public final class AuditTopology {
   public static final String DEDUP_STORE = "access-event-ids";
   public static final String BULK_STORE = "bulk-access-visitors";
   public static final String SUPPRESSION_STORE = "standing-alerts";
+
+  /**
+   * Window-store changelogs expire by time. Their records carry event times, which for a backlog, a
+   * replayed history or the demo lie far in the past, so the broker would delete them at once and a
+   * restore would forget which events were already judged. Stamping them with the append time makes
+   * retention count from when the state was written. (The window start is part of the changelog
+   * key, so restoring does not need the record time.)
+   */
+  private static final Map<String, String> WINDOW_CHANGELOG =
+      Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
   private AuditTopology() {}
 
@@ -106,9 +117,10 @@ public final class AuditTopology {
     Duration retention = bulkWindow.isZero() ? Duration.ofHours(1) : bulkWindow.multipliedBy(2);
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(BULK_STORE, retention, Duration.ofMillis(1), false),
-            Serdes.String(),
-            visitorListSerde()));
+                Stores.persistentWindowStore(BULK_STORE, retention, Duration.ofMillis(1), false),
+                Serdes.String(),
+                visitorListSerde())
+            .withLoggingEnabled(WINDOW_CHANGELOG));
     KStream<String, ComplianceAlert> alerts =
         enriched.processValues(
             () -> new JudgeAccess(new AccessJudge(policy), BULK_STORE, clock),
@@ -138,10 +150,11 @@ public final class AuditTopology {
       StreamsBuilder builder, AuditTopics topics, PipelineOptions options) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                DEDUP_STORE, options.dedupWindow(), options.dedupWindow(), false),
-            Serdes.String(),
-            Serdes.Long()));
+                Stores.persistentWindowStore(
+                    DEDUP_STORE, options.dedupWindow(), options.dedupWindow(), false),
+                Serdes.String(),
+                Serdes.Long())
+            .withLoggingEnabled(WINDOW_CHANGELOG));
     return builder.stream(
             topics.accessEvents().name(),
             Consumed.with(topics.accessEvents().keySerde(), topics.accessEvents().valueSerde())
