@@ -113,19 +113,7 @@ public final class AuditTopology {
       AuditTopics topics,
       Policy policy,
       Clock clock) {
-    Duration bulkWindow = BulkAccessTracker.longestWindow(policy);
-    Duration retention = bulkWindow.isZero() ? Duration.ofHours(1) : bulkWindow.multipliedBy(2);
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(BULK_STORE, retention, Duration.ofMillis(1), false),
-                Serdes.String(),
-                visitorListSerde())
-            .withLoggingEnabled(WINDOW_CHANGELOG));
-    KStream<String, ComplianceAlert> alerts =
-        enriched.processValues(
-            () -> new JudgeAccess(new AccessJudge(policy), BULK_STORE, clock),
-            Named.as("judge-access"),
-            BULK_STORE);
+    KStream<String, ComplianceAlert> alerts = judgedAccesses(builder, enriched, policy, clock);
     if (!RepeatSuppressor.anySuppression(policy)) {
       return alerts;
     }
@@ -138,6 +126,32 @@ public final class AuditTopology {
         () -> new SuppressRepeats(new RepeatSuppressor(policy), SUPPRESSION_STORE),
         Named.as("suppress-repeats"),
         SUPPRESSION_STORE);
+  }
+
+  /**
+   * Every per-access rule, and BULK_ACCESS with its window store when the policy has the rule (a
+   * store nothing writes would make every exactly-once restart look like lost state).
+   */
+  private static KStream<String, ComplianceAlert> judgedAccesses(
+      StreamsBuilder builder,
+      KStream<String, EnrichedAccess> enriched,
+      Policy policy,
+      Clock clock) {
+    AccessJudge judge = new AccessJudge(policy);
+    Duration bulkWindow = BulkAccessTracker.longestWindow(policy);
+    if (bulkWindow.isZero()) {
+      return enriched.processValues(
+          () -> new JudgeAccess(judge, null, clock), Named.as("judge-access"));
+    }
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                    BULK_STORE, bulkWindow.multipliedBy(2), Duration.ofMillis(1), false),
+                Serdes.String(),
+                visitorListSerde())
+            .withLoggingEnabled(WINDOW_CHANGELOG));
+    return enriched.processValues(
+        () -> new JudgeAccess(judge, BULK_STORE, clock), Named.as("judge-access"), BULK_STORE);
   }
 
   @SuppressWarnings("unchecked")

@@ -39,7 +39,10 @@ final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, Com
   @Override
   public void init(FixedKeyProcessorContext<String, ComplianceAlert> context) {
     this.context = context;
-    this.windows = new StoreWindows(context.getStateStore(windowStoreName));
+    this.windows =
+        windowStoreName == null
+            ? NO_WINDOWS
+            : new StoreWindows(context.getStateStore(windowStoreName));
   }
 
   @Override
@@ -52,6 +55,20 @@ final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, Com
     bulk.record(access, windows, now).ifPresent(alerts::add);
     alerts.forEach(alert -> context.forward(record.withValue(alert)));
   }
+
+  /** For a policy without BULK_ACCESS: the tracker never asks. */
+  private static final VisitorWindows NO_WINDOWS =
+      new VisitorWindows() {
+        @Override
+        public List<String> get(String staffId, long windowStart) {
+          return List.of();
+        }
+
+        @Override
+        public void put(String staffId, long windowStart, List<String> visitors) {
+          throw new IllegalStateException("the policy has no BULK_ACCESS rule");
+        }
+      };
 
   /** The bulk counts in a window store: key staffId, window start as the record time. */
   private record StoreWindows(WindowStore<String, List<String>> store) implements VisitorWindows {
