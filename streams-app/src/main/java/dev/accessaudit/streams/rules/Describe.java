@@ -8,18 +8,32 @@ public final class Describe {
 
   private Describe() {}
 
-  /** E.g. "Staff s-0042 viewed contact info of visitor v-000123 via crm". */
+  /** E.g. "Staff s-0042 viewed contact information of visitor v-000123 via crm". */
   public static String access(AccessEvent event) {
     return "Staff "
         + event.getStaffId()
         + " "
         + pastTense(event.getAction().name())
         + " "
-        + words(event.getCategory().name())
+        + category(event.getCategory().name())
         + " of visitor "
         + event.getVisitorId()
         + " via "
         + event.getService();
+  }
+
+  /** The data category as the privacy policies name it: FINANCIAL is "financial information". */
+  public static String category(String symbol) {
+    return switch (symbol) {
+      case "CONTACT_INFO" -> "contact information";
+      case "UNIQUE_IDENTIFIER" -> "unique identifiers";
+      case "FINANCIAL" -> "financial information";
+      case "IP_ADDRESS" -> "IP address";
+      case "COOKIE" -> "cookies";
+      case "LIVE_CHAT" -> "live chat messages";
+      case "TELEPHONE_RECORDING" -> "telephone conversations";
+      default -> "data";
+    };
   }
 
   /** An enum symbol as lower-case words: CONTACT_INFO becomes "contact info". */
