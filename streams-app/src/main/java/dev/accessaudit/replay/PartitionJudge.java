@@ -4,6 +4,7 @@ import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.streams.judgement.AccessJudge;
 import dev.accessaudit.streams.judgement.BulkAccessTracker;
+import dev.accessaudit.streams.judgement.MapState;
 import dev.accessaudit.streams.judgement.RepeatSuppressor;
 import dev.accessaudit.streams.policy.Policy;
 import dev.accessaudit.streams.rules.AccessContext;

@@ -35,7 +35,7 @@ class BulkAccessTrackerTest {
                               new BulkAccessRule(3, Duration.ofHours(1)),
                               Severity.MEDIUM,
                               "bulk clause"))))));
-  private final InMemoryState state = new InMemoryState();
+  private final MapState state = new MapState();
 
   private Optional<ComplianceAlert> touch(String visitor, Instant at, String eventId) {
     var event = anAccessEvent().setEventId(eventId).setVisitorId(visitor).setOccurredAt(at).build();

@@ -35,7 +35,7 @@ class RepeatSuppressorTest {
                       PolicyRule.of(new AgreementPendingRule(), Severity.HIGH, "c")))));
   private final AccessJudge judge = new AccessJudge(policy);
   private final RepeatSuppressor suppressor = new RepeatSuppressor(policy);
-  private final InMemoryState state = new InMemoryState();
+  private final MapState state = new MapState();
 
   private ComplianceAlert missing(String eventId, Instant at, String visitor) {
     var event = anAccessEvent().setEventId(eventId).setOccurredAt(at).setVisitorId(visitor).build();

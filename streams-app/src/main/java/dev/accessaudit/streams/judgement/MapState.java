@@ -1,8 +1,6 @@
-package dev.accessaudit.replay;
+package dev.accessaudit.streams.judgement;
 
 import dev.accessaudit.avro.ComplianceAlert;
-import dev.accessaudit.streams.judgement.StandingAlerts;
-import dev.accessaudit.streams.judgement.VisitorWindows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +8,11 @@ import java.util.Map;
 
 /**
  * The judgement state of one partition in maps: the bulk-access visitor windows and the standing
- * alerts of repeat suppression, where the live pipeline keeps them in state stores. A partition's
- * state never concerns another partition (both are keyed by staff member), so each partition gets
- * its own and drops it when done.
+ * alerts of repeat suppression, where the live pipeline keeps them in state stores. A replay (and
+ * the tests) use it. A partition's state never concerns another partition (both are keyed by staff
+ * member), so each partition gets its own and drops it when done.
  */
-final class MapState implements VisitorWindows, StandingAlerts {
+public final class MapState implements VisitorWindows, StandingAlerts {
 
   private final Map<WindowKey, List<String>> windows = new HashMap<>();
   private final Map<String, ComplianceAlert> standing = new HashMap<>();
@@ -50,7 +48,7 @@ final class MapState implements VisitorWindows, StandingAlerts {
   }
 
   /** Forgets the bulk windows that started before {@code start}: no later access can reach them. */
-  void forgetWindowsBefore(long start) {
+  public void forgetWindowsBefore(long start) {
     windows.keySet().removeIf(k -> k.start() < start);
   }
 
