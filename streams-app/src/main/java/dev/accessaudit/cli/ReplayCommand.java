@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
+      "Re-judge a past period with the live rule code, under today's or another policy.",
       "Re-judge the accesses of a past period, with the live pipeline's own rule code, against the"
           + " agreements and consents in force at each access (rebuilt from their full histories)."
           + " Nothing is written to Kafka. With the live policy it gives exactly the alerts the"

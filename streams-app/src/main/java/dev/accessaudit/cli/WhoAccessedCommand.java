@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     name = "who-accessed",
     mixinStandardHelpOptions = true,
     description = {
+      "List every access to one visitor's data, with the alerts each raised.",
       "List every access to one visitor's data in a period: when, by which staff member from which"
           + " office, through which service, what data, what was done, why, to whom it went, and"
           + " the alerts each access raised. Suitable to answer a data subject's request.",
