@@ -46,8 +46,9 @@ public enum AuditSetting {
       "How long an eventId is remembered, so a retry raises no new alert."),
   AGREEMENTS_GRACE(
       "audit.agreements.grace",
-      "10s",
-      "How long accesses wait for late agreement updates (stream time)."),
+      "0s",
+      "How long accesses wait for late agreement and consent records (stream time); see the"
+          + " README before raising it."),
   HISTORY_RETENTION(
       "audit.history.retention",
       "3650d",

@@ -34,7 +34,7 @@ class AuditConfigLoaderTest {
                 3,
                 Optional.empty()));
     assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(7));
-    assertThat(config.agreementsGrace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.agreementsGrace()).isEqualTo(Duration.ZERO);
     assertThat(config.historyRetention()).isEqualTo(Duration.ofDays(3650));
     assertThat(config.policyFile()).isEmpty();
     assertThat(config.ports()).isEqualTo(new AuditConfig.Ports(8080, 8081, 9092));

@@ -18,7 +18,7 @@ class AuditConfigValidationTest {
         "audit.dedup.window|0s|audit.dedup.window='0s' (from the command line) must be longer than"
             + " zero; use a value like 7d",
         "audit.agreements.grace|PT-1S|audit.agreements.grace='PT-1S' (from the command line) must"
-            + " be zero or more; use a value like 10s",
+            + " be zero or more; use a value like 0s",
         "audit.history.retention|forever|audit.history.retention='forever' (from the command line)"
             + " is not a duration; use a value like 3650d, 12h or PT30M",
         "audit.topics.partitions|0|audit.topics.partitions='0' (from the command line) is not a"

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The agreement rules through the real topology, with agreements as they stood at each access. */
 class AgreementJudgementTopologyTest {
 
-  private static final Duration GRACE = PipelineOptions.defaults().grace();
+  private static final Duration GRACE = PipelineHarness.GRACE;
 
   private final PipelineHarness pipeline = new PipelineHarness(agreementPolicy());
 

@@ -53,8 +53,8 @@ class ExactlyOncePipelineIT {
   private static KafkaClusterTestKit cluster;
 
   private final TopicNames names = TopicNames.defaults();
-  private final String scope = "eos-it-" + UUID.randomUUID();
-  private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
+  private static final String SCOPE = "eos-it-" + UUID.randomUUID();
+  private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + SCOPE);
   private final AuditTopics topics = AuditTopics.create(names, serdeConfig);
   private KafkaStreams streams;
 
@@ -75,6 +75,7 @@ class ExactlyOncePipelineIT {
   @AfterAll
   static void stopBroker() throws Exception {
     cluster.close();
+    SchemaRegistryClients.dropMockScope(SCOPE);
   }
 
   @AfterEach
@@ -82,7 +83,6 @@ class ExactlyOncePipelineIT {
     if (streams != null) {
       streams.close(Duration.ofSeconds(30));
     }
-    SchemaRegistryClients.dropMockScope(scope);
   }
 
   @Test
@@ -119,7 +119,7 @@ class ExactlyOncePipelineIT {
       send(names.accessEvents(), id, event, t);
     }
 
-    List<ComplianceAlert> alerts = pollAlerts(staff.size());
+    List<ComplianceAlert> alerts = pollAlerts(staff.size(), staff.toArray(String[]::new));
 
     assertThat(alerts).extracting(ComplianceAlert::getRuleId).containsOnly("AGREEMENT_REVOKED");
     assertThat(alerts)
@@ -127,10 +127,40 @@ class ExactlyOncePipelineIT {
         .containsExactlyInAnyOrderElementsOf(staff);
   }
 
+  @Test
+  void shouldJudgeEveryAccessAcrossARestartWithTheDefaultOptions() throws Exception {
+    String appId = "eos-restart-" + UUID.randomUUID();
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    startPipeline(PipelineOptions.defaults().grace(), appId);
+    send(names.accessEvents(), "s-r", access("r-a", t), t);
+    send(names.accessEvents(), "s-r", access("r-b", t.plusSeconds(3600)), t.plusSeconds(3600));
+    assertThat(pollAlerts(2, "s-r"))
+        .extracting(ComplianceAlert::getEventId)
+        .containsExactly("r-a", "r-b");
+    streams.close(Duration.ofSeconds(30));
+
+    startPipeline(PipelineOptions.defaults().grace(), appId);
+    Instant later = t.plus(Duration.ofDays(1));
+    send(names.accessEvents(), "s-r", access("r-b", t.plusSeconds(3600)), t.plusSeconds(3600));
+    send(names.accessEvents(), "s-r", access("r-c", later), later);
+
+    assertThat(pollAlerts(3, "s-r"))
+        .extracting(ComplianceAlert::getEventId)
+        .containsExactly("r-a", "r-b", "r-c");
+  }
+
+  private static AccessEvent access(String eventId, Instant at) {
+    return anAccessEvent().setEventId(eventId).setStaffId("s-r").setOccurredAt(at).build();
+  }
+
   private void startPipeline(Duration grace) {
+    startPipeline(grace, "eos-it-" + UUID.randomUUID());
+  }
+
+  private void startPipeline(Duration grace, String applicationId) {
     Properties props = new Properties();
     props.putAll(StreamsSettings.defaults(names));
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "eos-it-" + UUID.randomUUID());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
@@ -208,8 +238,12 @@ class ExactlyOncePipelineIT {
     throw new AssertionError("no record on " + topic + " within " + DEADLINE);
   }
 
-  /** Polls until {@code expected} alerts arrived, then a little longer to catch any extra. */
-  private List<ComplianceAlert> pollAlerts(int expected) {
+  /**
+   * Polls until {@code expected} alerts for the given staff arrived, then a little longer to catch
+   * any extra. (Other tests of this class write alerts for other staff to the same topic.)
+   */
+  private List<ComplianceAlert> pollAlerts(int expected, String... staff) {
+    List<String> wanted = List.of(staff);
     List<ComplianceAlert> alerts = new ArrayList<>();
     var deserializer = topics.alerts().valueSerde().deserializer();
     try (KafkaConsumer<byte[], byte[]> consumer = committedReader(names.alerts())) {
@@ -217,7 +251,13 @@ class ExactlyOncePipelineIT {
       int quietPolls = 0;
       while (System.nanoTime() < end && (alerts.size() < expected || quietPolls < 10)) {
         var records = consumer.poll(Duration.ofMillis(200));
-        records.forEach(r -> alerts.add(deserializer.deserialize(names.alerts(), r.value())));
+        records.forEach(
+            r -> {
+              ComplianceAlert alert = deserializer.deserialize(names.alerts(), r.value());
+              if (wanted.contains(alert.getStaffId())) {
+                alerts.add(alert);
+              }
+            });
         quietPolls = alerts.size() >= expected && records.isEmpty() ? quietPolls + 1 : 0;
       }
     }

@@ -86,8 +86,11 @@ final class PipelineHarness implements AutoCloseable {
             .build());
   }
 
+  /** The grace the harness uses unless told otherwise, so the tests exercise the join buffers. */
+  static final Duration GRACE = Duration.ofSeconds(10);
+
   PipelineHarness(Policy policy) {
-    this(policy, PipelineOptions.defaults());
+    this(policy, PipelineOptions.defaults().withGrace(GRACE));
   }
 
   void access(AccessEvent event) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class StatefulRulesTopologyTest {
 
-  private static final Duration GRACE = PipelineOptions.defaults().grace();
+  private static final Duration GRACE = PipelineHarness.GRACE;
   private static final Duration HOUR = Duration.ofHours(1);
 
   /** Flags marketing to opted-out visitors; enough to drive the consent branch. */
