@@ -8,16 +8,15 @@ import dev.accessaudit.avro.AccessAction;
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.AccessPurpose;
 import dev.accessaudit.avro.DataCategory;
+import dev.accessaudit.interop.NodeInterop;
 import dev.accessaudit.serde.AvroSerdes;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +108,7 @@ class ConfluentJsInteropIT {
       JsonNode decoded =
           JSON.readTree(NodeInterop.interop(node.work(), "deserialize", server.url(), TOPIC, hex));
 
-      assertThat(decoded).isEqualTo(JSON.valueToTree(asJsObject(anAccessEvent())));
+      assertThat(decoded).isEqualTo(JSON.valueToTree(NodeInterop.asJsObject(anAccessEvent())));
     }
   }
 
@@ -117,7 +116,7 @@ class ConfluentJsInteropIT {
     Path schema =
         Files.writeString(files.resolve("schema.avsc"), AccessEvent.getClassSchema().toString());
     Path record = files.resolve("record.json");
-    JSON.writeValue(record.toFile(), asJsObject(anAccessEvent()));
+    JSON.writeValue(record.toFile(), NodeInterop.asJsObject(anAccessEvent()));
     return JSON.readTree(
         NodeInterop.interop(
             node.work(), "serialize", server.url(), TOPIC, schema.toString(), record.toString()));
@@ -131,20 +130,5 @@ class ConfluentJsInteropIT {
             server.url(),
             AvroSerdes.AUTO_REGISTER_SCHEMAS,
             autoRegister));
-  }
-
-  /** The record as avsc (the JS Avro library) represents it: plain unions, enums as strings. */
-  private static Map<String, Object> asJsObject(AccessEvent event) {
-    Map<String, Object> object = new LinkedHashMap<>();
-    for (Schema.Field field : event.getSchema().getFields()) {
-      Object value = event.get(field.pos());
-      if (value instanceof Instant instant) {
-        value = instant.toEpochMilli();
-      } else if (value instanceof Enum<?> symbol) {
-        value = symbol.name();
-      }
-      object.put(field.name(), value);
-    }
-    return object;
   }
 }
