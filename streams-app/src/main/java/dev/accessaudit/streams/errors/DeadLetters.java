@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
@@ -76,12 +75,6 @@ public final class DeadLetters {
   }
 
   private static byte[] utf8(String text) {
-    try (StringSerializer serializer = new StringSerializer()) {
-      return serializer.serialize(null, text);
-    }
-  }
-
-  static String utf8(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }
