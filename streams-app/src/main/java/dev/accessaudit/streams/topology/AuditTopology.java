@@ -82,7 +82,11 @@ public final class AuditTopology {
             .leftJoin(
                 agreements,
                 Joiners::withAgreement,
-                joined("join-agreement", topics.accessEvents(), topics.agreements(), options));
+                joined(
+                    "join-agreement",
+                    topics.accessEvents().valueSerde(),
+                    topics.agreements().valueSerde(),
+                    options));
 
     Map<String, KStream<String, EnrichedAccess>> branches =
         withAgreement
@@ -194,9 +198,7 @@ public final class AuditTopology {
         .leftJoin(
             consents,
             Joiners::withConsent,
-            Joined.with(Serdes.String(), enrichedSerde, topics.consents().valueSerde())
-                .withName("join-consent")
-                .withGracePeriod(options.grace()))
+            joined("join-consent", enrichedSerde, topics.consents().valueSerde(), options))
         .selectKey((visitor, access) -> access.getEvent().getStaffId(), Named.as("key-by-staff"))
         .repartition(
             Repartitioned.with(Serdes.String(), enrichedSerde).withName("access-by-staff"));
@@ -215,10 +217,13 @@ public final class AuditTopology {
             .withValueSerde(topic.valueSerde()));
   }
 
+  /**
+   * A named stream-table join; with a zero grace no buffer at all, since Kafka Streams buffers
+   * whenever a grace period is set, even a zero one.
+   */
   private static <L, R> Joined<String, L, R> joined(
-      String name, Topic<String, L> left, Topic<String, R> right, PipelineOptions options) {
-    Joined<String, L, R> joined =
-        Joined.with(left.keySerde(), left.valueSerde(), right.valueSerde()).withName(name);
+      String name, Serde<L> left, Serde<R> right, PipelineOptions options) {
+    Joined<String, L, R> joined = Joined.with(Serdes.String(), left, right).withName(name);
     return options.grace().isZero() ? joined : joined.withGracePeriod(options.grace());
   }
 }

@@ -41,6 +41,17 @@ class TopologyDescriptionTest {
     assertThat(description).doesNotContainPattern("KTABLE-[A-Z]+-\\d+-store");
   }
 
+  @Test
+  void shouldBufferNoAccessWhenGraceIsZero() {
+    try (PipelineHarness noGrace =
+        new PipelineHarness(PolicyFile.defaultPolicy(), PipelineOptions.defaults())) {
+      String description = noGrace.topology.describe().toString();
+
+      assertThat(PipelineOptions.defaults().grace()).isZero();
+      assertThat(description).contains("join-agreement", "join-consent").doesNotContain("-Buffer");
+    }
+  }
+
   private static String pinned() throws IOException {
     try (InputStream in =
         TopologyDescriptionTest.class.getResourceAsStream("/topology-description.txt")) {
