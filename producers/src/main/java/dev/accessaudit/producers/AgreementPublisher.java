@@ -11,9 +11,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Publishes {@link StaffAgreement} versions to {@code staff-agreements} (by default), keyed by
- * {@code staffId}, with the record timestamp set to {@code effectiveFrom}, through an idempotent
- * {@code acks=all} producer and the Confluent wire format. {@link #removeAgreement} publishes a
- * tombstone: from its timestamp on, the staff member has no agreement on record.
+ * {@code staffId}, through an idempotent {@code acks=all} producer and the Confluent wire format.
+ * The record timestamp is the publish time, not {@code effectiveFrom}: the pipeline applies each
+ * version from its {@code effectiveFrom} whatever order versions arrive in, so an agreement can be
+ * scheduled up to a year ahead or backfilled years back (the broker refuses record timestamps more
+ * than an hour ahead). {@link #removeAgreement} publishes a tombstone: from its timestamp on, the
+ * staff member has no agreement on record.
  *
  * <pre>{@code
  * try (AgreementPublisher publisher =
@@ -47,17 +50,27 @@ public final class AgreementPublisher implements AutoCloseable {
   }
 
   /**
-   * Validates and sends {@code agreement}.
+   * Validates and sends {@code agreement}, stamped with the current time as its publish time.
    *
    * @return completes with the record's metadata once Kafka acknowledged it, or exceptionally
    * @throws InvalidRecordException when the agreement is invalid; nothing is sent then
    */
   public CompletableFuture<RecordMetadata> publish(StaffAgreement agreement) {
+    return publish(agreement, null);
+  }
+
+  /**
+   * Validates and sends {@code agreement} with record timestamp {@code publishedAt} (null: now),
+   * for tools that replay a recorded feed at its own pace, such as the simulator.
+   *
+   * @throws InvalidRecordException when the agreement is invalid; nothing is sent then
+   */
+  public CompletableFuture<RecordMetadata> publish(StaffAgreement agreement, Instant publishedAt) {
     String what =
         RecordSender.describe(
             "StaffAgreement", "of ", agreement == null ? null : agreement.getStaffId());
     RecordSender.requireValid(what, RecordValidator.problems(agreement));
-    return sender.send(agreement.getStaffId(), agreement.getEffectiveFrom(), agreement);
+    return sender.send(agreement.getStaffId(), publishedAt, agreement);
   }
 
   /**

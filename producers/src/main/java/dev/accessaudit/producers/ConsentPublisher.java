@@ -3,12 +3,14 @@ package dev.accessaudit.producers;
 import dev.accessaudit.avro.VisitorConsent;
 import dev.accessaudit.validation.RecordValidator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Publishes {@link VisitorConsent}s to {@code visitor-consents} (by default), keyed by {@code
- * visitorId}, with the record timestamp set to {@code effectiveFrom}, through an idempotent {@code
+ * visitorId}, with the record timestamp set to the publish time (the pipeline applies a consent
+ * from its {@code effectiveFrom}, whatever order consents arrive in), through an idempotent {@code
  * acks=all} producer and the Confluent wire format. Invalid consents are refused with an {@link
  * InvalidRecordException} listing every problem.
  *
@@ -41,17 +43,27 @@ public final class ConsentPublisher implements AutoCloseable {
   }
 
   /**
-   * Validates and sends {@code consent}.
+   * Validates and sends {@code consent}, stamped with the current time as its publish time.
    *
    * @return completes with the record's metadata once Kafka acknowledged it, or exceptionally
    * @throws InvalidRecordException when the consent is invalid; nothing is sent then
    */
   public CompletableFuture<RecordMetadata> publish(VisitorConsent consent) {
+    return publish(consent, null);
+  }
+
+  /**
+   * Validates and sends {@code consent} with record timestamp {@code publishedAt} (null: now), for
+   * tools that replay a recorded feed at its own pace, such as the simulator.
+   *
+   * @throws InvalidRecordException when the consent is invalid; nothing is sent then
+   */
+  public CompletableFuture<RecordMetadata> publish(VisitorConsent consent, Instant publishedAt) {
     String what =
         RecordSender.describe(
             "VisitorConsent", "of ", consent == null ? null : consent.getVisitorId());
     RecordSender.requireValid(what, RecordValidator.problems(consent));
-    return sender.send(consent.getVisitorId(), consent.getEffectiveFrom(), consent);
+    return sender.send(consent.getVisitorId(), publishedAt, consent);
   }
 
   /** The topic this publisher writes to. */

@@ -31,13 +31,14 @@ final class RecordSender<V> implements AutoCloseable {
   }
 
   /**
-   * Sends {@code value} (null for a tombstone) with {@code key} and record timestamp {@code at}.
+   * Sends {@code value} (null for a tombstone) with {@code key} and record timestamp {@code at}
+   * (null: the producer stamps the current time).
    */
   CompletableFuture<RecordMetadata> send(String key, Instant at, V value) {
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
     try {
       producer.send(
-          new ProducerRecord<>(topic, null, at.toEpochMilli(), key, value),
+          new ProducerRecord<>(topic, null, at == null ? null : at.toEpochMilli(), key, value),
           (metadata, error) -> {
             if (error != null) {
               result.completeExceptionally(error);

@@ -19,7 +19,7 @@ class AgreementPublisherTest {
       AgreementPublisher.builder().producer(producer).build();
 
   @Test
-  void shouldKeyByStaffIdAndStampWithEffectiveFrom() {
+  void shouldKeyByStaffIdAndLeaveTheTimestampToThePublishTime() {
     StaffAgreement agreement = anAgreement().build();
 
     publisher.publish(agreement).join();
@@ -27,8 +27,20 @@ class AgreementPublisherTest {
     ProducerRecord<String, StaffAgreement> sent = producer.history().get(0);
     assertThat(sent.topic()).isEqualTo("staff-agreements");
     assertThat(sent.key()).isEqualTo("s-0042");
-    assertThat(sent.timestamp()).isEqualTo(T.toEpochMilli());
+    // null: the producer stamps the send time, so an agreement scheduled ahead is not refused
+    assertThat(sent.timestamp()).isNull();
     assertThat(sent.value()).isEqualTo(agreement);
+  }
+
+  @Test
+  void shouldStampAnAgreementScheduledAYearAheadWithItsPublishTime() {
+    Instant publishedAt = Instant.parse("2026-01-01T00:00:00Z");
+    StaffAgreement scheduled =
+        anAgreement().setEffectiveFrom(publishedAt.plus(Duration.ofDays(365))).build();
+
+    publisher.publish(scheduled, publishedAt).join();
+
+    assertThat(producer.history().get(0).timestamp()).isEqualTo(publishedAt.toEpochMilli());
   }
 
   @Test

@@ -99,7 +99,11 @@ public final class AuditApplication implements AutoCloseable {
     AuditTopics topics = AuditTopics.create(names, config.clientConfig());
     PipelineOptions options =
         new PipelineOptions(
-            config.dedupWindow(), config.agreementsGrace(), config.historyRetention());
+            config.dedupWindow(),
+            config.agreementsGrace(),
+            config.historyRetention(),
+            config.correctionHorizon(),
+            config.maxScheduleAhead());
     KafkaStreams streams =
         new KafkaStreams(
             AuditTopology.build(topics, options, policy, clock), StreamsProperties.of(config));

@@ -19,7 +19,12 @@ public final class StreamsProperties {
   public static TopicNames topicNames(AuditConfig config) {
     AuditConfig.TopicSettings t = config.topics();
     return new TopicNames(
-        t.accessEvents(), t.agreements(), t.consents(), t.alerts(), t.deadLetter());
+        t.accessEvents(),
+        t.agreements(),
+        t.consents(),
+        t.alerts(),
+        t.deadLetter(),
+        t.stateDeadLetter());
   }
 
   public static Properties of(AuditConfig config) {

@@ -22,10 +22,16 @@ public record TopicSpec(
     configs = Map.copyOf(configs);
   }
 
-  /** The five topics of the contract, named and sized as configured. */
+  /** The six topics of the pipeline's contract, named and sized as configured. */
   public static List<TopicSpec> contractTopics(AuditConfig config) {
     AuditConfig.TopicSettings t = config.topics();
-    return List.of(t.accessEvents(), t.agreements(), t.consents(), t.alerts(), t.deadLetter())
+    return List.of(
+            t.accessEvents(),
+            t.agreements(),
+            t.consents(),
+            t.alerts(),
+            t.deadLetter(),
+            t.stateDeadLetter())
         .stream()
         .map(name -> new TopicSpec(name, t.partitions(), t.replicationFactor(), FOREVER))
         .toList();

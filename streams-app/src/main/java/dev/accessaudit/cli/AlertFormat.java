@@ -2,7 +2,9 @@ package dev.accessaudit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accessaudit.avro.AlertStatus;
 import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.streams.judgement.Rejudgement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -11,7 +13,10 @@ import org.apache.avro.Schema;
 
 /** How {@code ./audit alerts} prints an alert: a readable line, or one JSON object per line. */
 enum AlertFormat {
-  /** {@code time severity rule staff visitor service: summary}, aligned for reading. */
+  /**
+   * {@code time severity rule staff visitor service: summary}, aligned for reading; a retraction
+   * says so, and why, before the summary of the alert it withdraws.
+   */
   TEXT {
     @Override
     String format(ComplianceAlert a) {
@@ -23,7 +28,12 @@ enum AlertFormat {
           a.getStaffId(),
           a.getVisitorId(),
           a.getService(),
-          a.getSummary());
+          a.getStatus() == AlertStatus.RETRACTED ? retracted(a) : a.getSummary());
+    }
+
+    private static String retracted(ComplianceAlert a) {
+      String why = a.getDetails().get(Rejudgement.RETRACTED_BECAUSE);
+      return "RETRACTED" + (why == null ? "" : " (" + why + ")") + ": " + a.getSummary();
     }
   },
   /** Every field of the alert, times as ISO-8601 instants, enums as their names. */

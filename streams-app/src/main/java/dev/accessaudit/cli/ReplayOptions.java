@@ -110,6 +110,11 @@ public final class ReplayOptions {
   static TopicNames names(AuditConfig config) {
     var t = config.topics();
     return new TopicNames(
-        t.accessEvents(), t.agreements(), t.consents(), t.alerts(), t.deadLetter());
+        t.accessEvents(),
+        t.agreements(),
+        t.consents(),
+        t.alerts(),
+        t.deadLetter(),
+        t.stateDeadLetter());
   }
 }

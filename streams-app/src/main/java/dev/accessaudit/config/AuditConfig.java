@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param topics topic names and how to create them
  * @param dedupWindow how long an event id is remembered
  * @param agreementsGrace how long accesses wait for late agreement updates
- * @param historyRetention how long agreement and consent history is kept
+ * @param historyRetention how long before its publish time a state record may take effect
+ * @param correctionHorizon how long judged accesses are kept for corrections
+ * @param maxScheduleAhead how long after its publish time a state record may take effect
  * @param policyFile the policy to judge with, empty for the built-in one
  * @param ports ports of the HTTP API and of the embedded registry and broker
  * @param dataDir where embedded mode keeps its data
@@ -31,6 +33,8 @@ public record AuditConfig(
     Duration dedupWindow,
     Duration agreementsGrace,
     Duration historyRetention,
+    Duration correctionHorizon,
+    Duration maxScheduleAhead,
     Optional<Path> policyFile,
     Ports ports,
     Path dataDir,
@@ -50,6 +54,7 @@ public record AuditConfig(
       String consents,
       String alerts,
       String deadLetter,
+      String stateDeadLetter,
       int partitions,
       Optional<Short> replicationFactor) {}
 
@@ -103,6 +108,8 @@ public record AuditConfig(
         dedupWindow,
         agreementsGrace,
         historyRetention,
+        correctionHorizon,
+        maxScheduleAhead,
         policyFile,
         ports,
         dataDir,

@@ -34,6 +34,11 @@ public enum AuditSetting {
       "audit.topic.dead-letter",
       "visitor-data-access-dlq",
       "Topic of records that could not be judged, with the reason in headers."),
+  TOPIC_STATE_DEAD_LETTER(
+      "audit.topic.state-dead-letter",
+      "audit-state-dlq",
+      "Topic of agreement and consent records that could not be applied, with the reason in"
+          + " headers."),
   TOPICS_PARTITIONS(
       "audit.topics.partitions", "3", "Partitions of each topic the application creates."),
   TOPICS_REPLICATION_FACTOR(
@@ -46,13 +51,24 @@ public enum AuditSetting {
       "How long an eventId is remembered, so a retry raises no new alert."),
   AGREEMENTS_GRACE(
       "audit.agreements.grace",
-      "0s",
-      "How long accesses wait for late agreement and consent records (stream time); see the"
-          + " README before raising it."),
+      "10s",
+      "How long accesses wait for late agreement and consent records before they are judged"
+          + " (stream time, at most as long on the wall clock); every alert waits as long."),
   HISTORY_RETENTION(
       "audit.history.retention",
-      "3650d",
-      "How far back agreement and consent history is kept for judging."),
+      "36500d",
+      "How long before its publish time an agreement or consent may take effect; older ones go"
+          + " to the state dead-letter topic."),
+  CORRECTIONS_HORIZON(
+      "audit.corrections.horizon",
+      "24h",
+      "How long (event time) judged accesses are kept, so a late agreement or consent record"
+          + " retracts or raises their alerts."),
+  TIME_MAX_SCHEDULE_AHEAD(
+      "audit.time.max-schedule-ahead",
+      "366d",
+      "How long after its publish time an agreement or consent may take effect; later ones go to"
+          + " the state dead-letter topic."),
   POLICY_FILE("audit.policy.file", "", "Policy file to judge with; empty = the built-in policy."),
   HTTP_PORT(
       "audit.http.port", "8080", "Port of the HTTP API (GET /health, GET /metrics); 0 = any."),

@@ -36,6 +36,8 @@ final class SettingsBinder {
         duration(DEDUP_WINDOW, false),
         duration(AGREEMENTS_GRACE, true),
         duration(HISTORY_RETENTION, false),
+        duration(CORRECTIONS_HORIZON, false),
+        duration(TIME_MAX_SCHEDULE_AHEAD, false),
         policyFile(),
         ports(),
         dataDir,
@@ -45,7 +47,12 @@ final class SettingsBinder {
   private TopicSettings topics() {
     List<AuditSetting> names =
         List.of(
-            TOPIC_ACCESS_EVENTS, TOPIC_AGREEMENTS, TOPIC_CONSENTS, TOPIC_ALERTS, TOPIC_DEAD_LETTER);
+            TOPIC_ACCESS_EVENTS,
+            TOPIC_AGREEMENTS,
+            TOPIC_CONSENTS,
+            TOPIC_ALERTS,
+            TOPIC_DEAD_LETTER,
+            TOPIC_STATE_DEAD_LETTER);
     Map<String, AuditSetting> seen = new HashMap<>();
     for (AuditSetting s : names) {
       AuditSetting other = seen.putIfAbsent(topicName(s), s);
@@ -65,6 +72,7 @@ final class SettingsBinder {
         topicName(TOPIC_CONSENTS),
         topicName(TOPIC_ALERTS),
         topicName(TOPIC_DEAD_LETTER),
+        topicName(TOPIC_STATE_DEAD_LETTER),
         positiveInt(TOPICS_PARTITIONS, "a partition count", 3),
         optionalInt(TOPICS_REPLICATION_FACTOR).map(rf -> checkReplicationFactor(rf)));
   }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessaudit.avro.AccessAction;
 import dev.accessaudit.avro.AccessPurpose;
+import dev.accessaudit.avro.AlertStatus;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.avro.DataCategory;
 import dev.accessaudit.avro.Severity;
+import dev.accessaudit.streams.judgement.Rejudgement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,18 @@ class AlertOutputTest {
   }
 
   @Test
+  void shouldSayARetractionAndWhyInTheTextLine() {
+    ComplianceAlert retracted =
+        ComplianceAlert.newBuilder(anAlert("AGREEMENT_MISSING", Severity.CRITICAL))
+            .setStatus(AlertStatus.RETRACTED)
+            .setDetails(Map.of(Rejudgement.RETRACTED_BECAUSE, "a late signature"))
+            .build();
+
+    assertThat(AlertFormat.TEXT.format(retracted))
+        .endsWith("crm: RETRACTED (a late signature): s-1 viewed v-2 with no agreement on record");
+  }
+
+  @Test
   void shouldPrintEveryFieldAsOneJsonObject() {
     String json = AlertFormat.JSON.format(anAlert("AGREEMENT_MISSING", Severity.CRITICAL));
 
@@ -55,7 +69,7 @@ class AlertOutputTest {
             "{\"alertId\":\"a-1\",\"ruleId\":\"AGREEMENT_MISSING\",\"severity\":\"CRITICAL\"")
         .contains("\"occurredAt\":\"2026-03-01T09:00:00.250Z\"")
         .contains("\"agreementStatus\":null")
-        .endsWith("\"details\":{\"window\":\"1h\"}}")
+        .endsWith("\"details\":{\"window\":\"1h\"},\"status\":\"RAISED\"}")
         .doesNotContain("\n");
   }
 

@@ -31,11 +31,14 @@ class AuditConfigLoaderTest {
                 "visitor-consents",
                 "compliance-alerts",
                 "visitor-data-access-dlq",
+                "audit-state-dlq",
                 3,
                 Optional.empty()));
     assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(7));
-    assertThat(config.agreementsGrace()).isEqualTo(Duration.ZERO);
-    assertThat(config.historyRetention()).isEqualTo(Duration.ofDays(3650));
+    assertThat(config.agreementsGrace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.historyRetention()).isEqualTo(Duration.ofDays(36500));
+    assertThat(config.correctionHorizon()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.maxScheduleAhead()).isEqualTo(Duration.ofDays(366));
     assertThat(config.policyFile()).isEmpty();
     assertThat(config.ports()).isEqualTo(new AuditConfig.Ports(8080, 8081, 9092));
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));

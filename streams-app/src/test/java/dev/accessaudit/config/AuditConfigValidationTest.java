@@ -18,9 +18,9 @@ class AuditConfigValidationTest {
         "audit.dedup.window|0s|audit.dedup.window='0s' (from the command line) must be longer than"
             + " zero; use a value like 7d",
         "audit.agreements.grace|PT-1S|audit.agreements.grace='PT-1S' (from the command line) must"
-            + " be zero or more; use a value like 0s",
+            + " be zero or more; use a value like 10s",
         "audit.history.retention|forever|audit.history.retention='forever' (from the command line)"
-            + " is not a duration; use a value like 3650d, 12h or PT30M",
+            + " is not a duration; use a value like 36500d, 12h or PT30M",
         "audit.topics.partitions|0|audit.topics.partitions='0' (from the command line) is not a"
             + " partition count; use a whole number of at least 1, like 3",
         "audit.topics.partitions|three|audit.topics.partitions='three' (from the command line) is"

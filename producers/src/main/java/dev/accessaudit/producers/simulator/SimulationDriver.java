@@ -34,6 +34,7 @@ public final class SimulationDriver {
   private final Clock clock;
   private final Pacer pacer;
   private volatile boolean stopped;
+  private Instant simulatedNow;
 
   public SimulationDriver(
       TrafficSimulator simulator,
@@ -92,16 +93,31 @@ public final class SimulationDriver {
   }
 
   private CompletableFuture<?> publish(SimulatedRecord.Access a) {
+    simulatedNow = later(simulatedNow, a.time());
     return guarded(() -> events.publish(a.event()));
+  }
+
+  /**
+   * The simulated moment a state record is published: its own time, or the latest access sent when
+   * that is later (a late agreement goes out after the accesses it governs). State records carry
+   * their publish time as record timestamp, on the same simulated clock as the accesses.
+   */
+  private Instant publishedAt(SimulatedRecord r) {
+    simulatedNow = later(simulatedNow, r.time());
+    return simulatedNow;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
   }
 
   private void publishState(SimulatedRecord r, SendTally tally) {
     if (r instanceof SimulatedRecord.AgreementSet s) {
-      tally.agreement(s.late(), guarded(() -> agreements.publish(s.agreement())));
+      tally.agreement(s.late(), guarded(() -> agreements.publish(s.agreement(), publishedAt(s))));
     } else if (r instanceof SimulatedRecord.AgreementRemoved x) {
       tally.removal(x.late(), guarded(() -> agreements.removeAgreement(x.staffId(), x.from())));
     } else if (r instanceof SimulatedRecord.ConsentSet c) {
-      tally.consent(guarded(() -> consents.publish(c.consent())));
+      tally.consent(guarded(() -> consents.publish(c.consent(), publishedAt(c))));
     } else {
       tally.access((SimulatedRecord.Access) r, publish((SimulatedRecord.Access) r));
     }

@@ -20,11 +20,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
-  private String deadLetterTopic;
+  private DeadLetters.Routes routes;
 
   @Override
   public void configure(Map<String, ?> configs) {
-    deadLetterTopic = DeadLetters.topic(configs);
+    routes = DeadLetters.routes(configs);
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     return Response.resume(
         List.of(
             DeadLetters.record(
-                deadLetterTopic,
+                routes.topicFor(context.topic()),
                 context,
                 record.key(),
                 record.value(),

@@ -18,11 +18,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
-  private String deadLetterTopic;
+  private DeadLetters.Routes routes;
 
   @Override
   public void configure(Map<String, ?> configs) {
-    deadLetterTopic = DeadLetters.topic(configs);
+    routes = DeadLetters.routes(configs);
   }
 
   @Override
@@ -32,7 +32,9 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
       LOG.error("Processing failed with no source record to dead-letter", exception);
       return Response.fail();
     }
-    boolean invalid = exception instanceof InvalidAccessEventException;
+    boolean invalid =
+        exception instanceof InvalidAccessEventException
+            || exception instanceof InvalidStateRecordException;
     if (!invalid) {
       LOG.error(
           "Unexpected failure judging {}-{}@{}",
@@ -45,7 +47,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     return Response.resume(
         List.of(
             DeadLetters.record(
-                deadLetterTopic,
+                routes.topicFor(context.topic()),
                 context,
                 context.sourceRawKey(),
                 context.sourceRawValue(),

@@ -1,7 +1,9 @@
 package dev.accessaudit.streams.errors;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,6 +32,36 @@ public final class DeadLetters {
   public static final String STAGE_PROCESS = "process";
 
   private DeadLetters() {}
+
+  /** Setting naming the dead-letter topic of rejected agreement and consent records. */
+  public static final String STATE_TOPIC_CONFIG = "access-audit.state.dead.letter.topic";
+
+  /** Setting listing the state topics (comma-separated) whose records go to that topic. */
+  public static final String STATE_SOURCES_CONFIG = "access-audit.state.source.topics";
+
+  /** Where the dead letters of each source topic go. */
+  record Routes(String accessTopic, String stateTopic, Set<String> stateSources) {
+    String topicFor(String sourceTopic) {
+      return stateSources.contains(sourceTopic) ? stateTopic : accessTopic;
+    }
+  }
+
+  /** The dead-letter topics configured for this application. */
+  static Routes routes(Map<String, ?> configs) {
+    String access = topic(configs);
+    Object state = configs.get(STATE_TOPIC_CONFIG);
+    Object sources = configs.get(STATE_SOURCES_CONFIG);
+    if (state == null || state.toString().isBlank() || sources == null) {
+      return new Routes(access, access, Set.of());
+    }
+    Set<String> names = new HashSet<>();
+    for (String name : sources.toString().split(",")) {
+      if (!name.isBlank()) {
+        names.add(name.trim());
+      }
+    }
+    return new Routes(access, state.toString(), Set.copyOf(names));
+  }
 
   /** The dead-letter topic configured for this application. */
   static String topic(Map<String, ?> configs) {

@@ -12,7 +12,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Drops an access event whose eventId was already seen within the de-duplication window, so an
  * event published twice (a producer retry, a re-run of a batch) is judged once. Events are
  * co-partitioned by staffId, and a retry carries the same staffId, so each task sees every copy.
- * The window store forgets ids older than the window, which bounds its size.
+ * The window is counted in arrival time, the task's stream time, not in the event's own time: an
+ * event years old re-published twice is still a retry. The window store forgets ids older than the
+ * window, which bounds its size.
  */
 final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEvent, AccessEvent> {
 
@@ -35,16 +37,16 @@ final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEven
   @Override
   public void process(FixedKeyRecord<String, AccessEvent> record) {
     String eventId = record.value().getEventId();
-    long time = record.timestamp();
-    if (alreadySeen(eventId, time)) {
+    long now = context.currentStreamTimeMs();
+    if (alreadySeen(eventId, now)) {
       return;
     }
-    seen.put(eventId, time, time);
+    seen.put(eventId, record.timestamp(), now);
     context.forward(record);
   }
 
-  private boolean alreadySeen(String eventId, long time) {
-    try (WindowStoreIterator<Long> copies = seen.fetch(eventId, time - windowMs, time + windowMs)) {
+  private boolean alreadySeen(String eventId, long now) {
+    try (WindowStoreIterator<Long> copies = seen.fetch(eventId, now - windowMs, now)) {
       return copies.hasNext();
     }
   }

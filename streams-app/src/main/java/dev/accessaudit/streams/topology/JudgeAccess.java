@@ -1,9 +1,11 @@
 package dev.accessaudit.streams.topology;
 
 import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.avro.CorrectedState;
 import dev.accessaudit.avro.EnrichedAccess;
 import dev.accessaudit.streams.judgement.AccessJudge;
 import dev.accessaudit.streams.judgement.BulkAccessTracker;
+import dev.accessaudit.streams.judgement.Rejudgement;
 import dev.accessaudit.streams.judgement.VisitorWindows;
 import dev.accessaudit.streams.rules.AccessContext;
 import java.time.Clock;
@@ -18,21 +20,29 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Turns an enriched access into the alerts it raises under the policy version in force at its time:
- * every per-access rule, and BULK_ACCESS from the distinct visitors counted in a window store.
+ * every per-access rule, and BULK_ACCESS from the distinct visitors counted in a window store. Each
+ * judged access is kept for the correction horizon; a correction (an access forwarded again because
+ * a late state record changed its agreement or consent) is judged against the kept copy and
+ * publishes only what changed ({@link Rejudgement}).
  */
 final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, ComplianceAlert> {
 
   private final AccessJudge judge;
   private final BulkAccessTracker bulk;
+  private final Rejudgement rejudgement;
   private final String windowStoreName;
+  private final String judgedStoreName;
   private final Clock clock;
   private FixedKeyProcessorContext<String, ComplianceAlert> context;
   private VisitorWindows windows;
+  private KeptAccesses judged;
 
-  JudgeAccess(AccessJudge judge, String windowStoreName, Clock clock) {
+  JudgeAccess(AccessJudge judge, String windowStoreName, String judgedStoreName, Clock clock) {
     this.judge = judge;
     this.bulk = new BulkAccessTracker(judge.policy());
+    this.rejudgement = new Rejudgement(judge);
     this.windowStoreName = windowStoreName;
+    this.judgedStoreName = judgedStoreName;
     this.clock = clock;
   }
 
@@ -43,17 +53,52 @@ final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, Com
         windowStoreName == null
             ? NO_WINDOWS
             : new StoreWindows(context.getStateStore(windowStoreName));
+    WindowStore<String, EnrichedAccess> judgedStore = context.getStateStore(judgedStoreName);
+    this.judged = new KeptAccesses(judgedStore);
   }
 
   @Override
   public void process(FixedKeyRecord<String, EnrichedAccess> record) {
     EnrichedAccess enriched = record.value();
-    AccessContext access =
-        new AccessContext(enriched.getEvent(), enriched.getAgreement(), enriched.getConsent());
+    if (enriched.getCorrection() != null) {
+      correct(record);
+      return;
+    }
+    judged.keep(record.key(), enriched);
+    AccessContext access = contextOf(enriched);
     Instant now = clock.instant();
     List<ComplianceAlert> alerts = new ArrayList<>(judge.judge(access, now));
     bulk.record(access, windows, now).ifPresent(alerts::add);
     alerts.forEach(alert -> context.forward(record.withValue(alert)));
+  }
+
+  /**
+   * Judges a kept access again with the corrected state: the agreement from an agreement correction
+   * (raised in this task), or the consent from a consent correction (raised in the consent task),
+   * over the copy kept here, which has the latest of the other.
+   */
+  private void correct(FixedKeyRecord<String, EnrichedAccess> record) {
+    EnrichedAccess correction = record.value();
+    EnrichedAccess kept = judged.get(record.key(), correction.getEvent());
+    if (kept == null) {
+      return; // judged before the correction horizon, or never judged here
+    }
+    EnrichedAccess revised =
+        correction.getCorrection().getKind() == CorrectedState.CONSENT
+            ? StateKind.CONSENTS.with(kept, correction.getConsent())
+            : StateKind.AGREEMENTS.with(kept, correction.getAgreement());
+    judged.keep(record.key(), revised);
+    rejudgement
+        .changes(
+            contextOf(kept),
+            contextOf(revised),
+            correction.getCorrection().getReason(),
+            clock.instant())
+        .forEach(alert -> context.forward(record.withValue(alert)));
+  }
+
+  private static AccessContext contextOf(EnrichedAccess enriched) {
+    return new AccessContext(enriched.getEvent(), enriched.getAgreement(), enriched.getConsent());
   }
 
   /** For a policy without BULK_ACCESS: the tracker never asks. */

@@ -6,36 +6,74 @@ import java.util.Objects;
 /**
  * Tuning of the judging topology.
  *
- * @param dedupWindow how long an eventId is remembered to drop re-published duplicates
- * @param grace how long an access waits for late agreement and consent records before it is judged;
- *     longer catches later records, but delays every alert by as much. Default zero: with Kafka
- *     Streams 4.3.1, accesses held in the join's grace buffer are not released after a restart
- * @param historyRetention how far back the versioned agreement and consent tables answer "as of"
- *     look-ups; accesses older than this (relative to stream time) see no agreement
+ * @param dedupWindow how long an eventId is remembered to drop re-published duplicates, counted in
+ *     arrival (stream) time: a retry is a retry however old the event
+ * @param grace how long an access waits for late agreement and consent records before it is judged
+ *     (stream time, and at most as long on the wall clock); longer catches later records without a
+ *     correction, but delays every alert by as much
+ * @param historyRetention how far back before its publish time a state record may take effect; the
+ *     versioned stores keep that much history (plus the schedule-ahead bound)
+ * @param correctionHorizon how long (event time) judged accesses are kept, so that a late state
+ *     record judges them again and retracts or raises alerts
+ * @param maxScheduleAhead how far after its publish time a state record may take effect
  */
-public record PipelineOptions(Duration dedupWindow, Duration grace, Duration historyRetention) {
+public record PipelineOptions(
+    Duration dedupWindow,
+    Duration grace,
+    Duration historyRetention,
+    Duration correctionHorizon,
+    Duration maxScheduleAhead) {
 
   public PipelineOptions {
     Objects.requireNonNull(dedupWindow, "dedupWindow");
     Objects.requireNonNull(grace, "grace");
     Objects.requireNonNull(historyRetention, "historyRetention");
+    Objects.requireNonNull(correctionHorizon, "correctionHorizon");
+    Objects.requireNonNull(maxScheduleAhead, "maxScheduleAhead");
     requirePositive("dedupWindow", dedupWindow);
     requirePositive("historyRetention", historyRetention);
+    requirePositive("correctionHorizon", correctionHorizon);
+    requirePositive("maxScheduleAhead", maxScheduleAhead);
     if (grace.isNegative()) {
       throw new IllegalArgumentException("grace must not be negative, was " + grace);
     }
   }
 
+  /** 7 d de-duplication, 10 s grace, 100 years of history, 24 h corrections, 366 d ahead. */
   public static PipelineOptions defaults() {
-    return new PipelineOptions(Duration.ofDays(7), Duration.ZERO, Duration.ofDays(3650));
+    return new PipelineOptions(
+        Duration.ofDays(7),
+        Duration.ofSeconds(10),
+        Duration.ofDays(36500),
+        Duration.ofHours(24),
+        Duration.ofDays(366));
   }
 
   public PipelineOptions withGrace(Duration newGrace) {
-    return new PipelineOptions(dedupWindow, newGrace, historyRetention);
+    return new PipelineOptions(
+        dedupWindow, newGrace, historyRetention, correctionHorizon, maxScheduleAhead);
   }
 
   public PipelineOptions withDedupWindow(Duration window) {
-    return new PipelineOptions(window, grace, historyRetention);
+    return new PipelineOptions(
+        window, grace, historyRetention, correctionHorizon, maxScheduleAhead);
+  }
+
+  public PipelineOptions withHistoryRetention(Duration retention) {
+    return new PipelineOptions(dedupWindow, grace, retention, correctionHorizon, maxScheduleAhead);
+  }
+
+  public PipelineOptions withCorrectionHorizon(Duration horizon) {
+    return new PipelineOptions(dedupWindow, grace, historyRetention, horizon, maxScheduleAhead);
+  }
+
+  /**
+   * What the versioned stores keep: a state record may take effect up to the history retention
+   * before its publish time, and the stores count retention from the latest version, which may lie
+   * up to the schedule-ahead bound after; a day's margin for publish times out of order.
+   */
+  Duration storeRetention() {
+    return historyRetention.plus(maxScheduleAhead).plus(Duration.ofDays(1));
   }
 
   private static void requirePositive(String name, Duration value) {

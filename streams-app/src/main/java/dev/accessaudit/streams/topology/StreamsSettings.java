@@ -2,16 +2,13 @@ package dev.accessaudit.streams.topology;
 
 import dev.accessaudit.streams.errors.DeadLetterDeserializationHandler;
 import dev.accessaudit.streams.errors.DeadLetterProcessingHandler;
-import java.time.Duration;
+import dev.accessaudit.streams.errors.DeadLetters;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings the pipeline relies on; user client settings are layered on top. */
 public final class StreamsSettings {
-
-  /** How long a task waits for an empty input partition before processing the others. */
-  public static final Duration MAX_TASK_IDLE = Duration.ofSeconds(2);
 
   private StreamsSettings() {}
 
@@ -30,10 +27,10 @@ public final class StreamsSettings {
         DeadLetterProcessingHandler.class.getName());
     settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, names.deadLetter());
     settings.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // Wait briefly for every input partition of a task to have data before picking the next
-    // record by time: otherwise, on a backlog at start-up, accesses are judged before the
-    // agreements published ahead of them have been read.
-    settings.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
+    // No task idling (the default 0 still reads data already on the broker in time order): state
+    // records carry their publish time, so a backlog is read in arrival order without waiting.
+    settings.put(DeadLetters.STATE_TOPIC_CONFIG, names.stateDeadLetter());
+    settings.put(DeadLetters.STATE_SOURCES_CONFIG, names.agreements() + "," + names.consents());
     return settings;
   }
 }

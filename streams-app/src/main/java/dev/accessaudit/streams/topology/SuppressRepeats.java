@@ -1,6 +1,7 @@
 package dev.accessaudit.streams.topology;
 
 import dev.accessaudit.avro.ComplianceAlert;
+import dev.accessaudit.streams.judgement.Rejudgement;
 import dev.accessaudit.streams.judgement.RepeatSuppressor;
 import dev.accessaudit.streams.judgement.StandingAlerts;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies the policy's per-rule suppression: repeats are folded into the standing alert, and when
  * stream time passes a window's end (checked every {@link #CHECK_INTERVAL} of stream time) the
- * standing alert is published again with its repeat count.
+ * standing alert is published again with its repeat count. Corrections pass through unchanged.
  */
 final class SuppressRepeats implements Processor<String, ComplianceAlert, String, ComplianceAlert> {
 
@@ -42,6 +43,10 @@ final class SuppressRepeats implements Processor<String, ComplianceAlert, String
 
   @Override
   public void process(Record<String, ComplianceAlert> record) {
+    if (Rejudgement.isCorrection(record.value())) {
+      context.forward(record); // a correction states what changed; it folds into nothing
+      return;
+    }
     for (ComplianceAlert alert : suppressor.offer(record.value(), standing)) {
       context.forward(record.withValue(alert));
     }

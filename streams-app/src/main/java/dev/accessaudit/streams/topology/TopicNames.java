@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param consents visitor consents, key visitorId (default {@code visitor-consents})
  * @param alerts compliance alerts, key staffId (default {@code compliance-alerts})
  * @param deadLetter records that could not be judged (default {@code visitor-data-access-dlq})
+ * @param stateDeadLetter agreement and consent records that could not be applied (default {@code
+ *     audit-state-dlq})
  */
 public record TopicNames(
-    String accessEvents, String agreements, String consents, String alerts, String deadLetter) {
+    String accessEvents,
+    String agreements,
+    String consents,
+    String alerts,
+    String deadLetter,
+    String stateDeadLetter) {
 
   public TopicNames {
     Objects.requireNonNull(accessEvents, "accessEvents");
@@ -21,6 +28,7 @@ public record TopicNames(
     Objects.requireNonNull(consents, "consents");
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(deadLetter, "deadLetter");
+    Objects.requireNonNull(stateDeadLetter, "stateDeadLetter");
   }
 
   public static TopicNames defaults() {
@@ -29,10 +37,11 @@ public record TopicNames(
         "staff-agreements",
         "visitor-consents",
         "compliance-alerts",
-        "visitor-data-access-dlq");
+        "visitor-data-access-dlq",
+        "audit-state-dlq");
   }
 
   public List<String> all() {
-    return List.of(accessEvents, agreements, consents, alerts, deadLetter);
+    return List.of(accessEvents, agreements, consents, alerts, deadLetter, stateDeadLetter);
   }
 }

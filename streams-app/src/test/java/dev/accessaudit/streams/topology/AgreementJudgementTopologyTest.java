@@ -5,13 +5,16 @@ import static dev.accessaudit.streams.AuditFixtures.agreementPolicy;
 import static dev.accessaudit.streams.AuditFixtures.anAccessEvent;
 import static dev.accessaudit.streams.AuditFixtures.anAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.AgreementStatus;
+import dev.accessaudit.avro.AlertStatus;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.avro.Severity;
 import dev.accessaudit.streams.AuditFixtures;
 import dev.accessaudit.streams.judgement.AlertIds;
+import dev.accessaudit.streams.judgement.Rejudgement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,13 +148,61 @@ class AgreementJudgementTopologyTest {
   }
 
   @Test
-  void shouldJudgeWithoutAgreementArrivingAfterGracePeriod() {
+  void shouldRetractMissingWhenSignatureArrivesAfterGracePeriod() {
     pipeline.access(anAccessEvent().build());
     pipeline.advancePast(T0, GRACE);
     pipeline.agreement(anAgreement(AgreementStatus.ACTIVE, T0.minusSeconds(30)).build());
     pipeline.advancePast(T0.plus(GRACE), GRACE);
 
-    assertThat(rules(pipeline.alerts())).containsExactly("AGREEMENT_MISSING");
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(rules(alerts)).containsExactly("AGREEMENT_MISSING", "AGREEMENT_MISSING");
+    assertThat(alerts.get(0).getStatus()).isEqualTo(AlertStatus.RAISED);
+    assertThat(alerts.get(1).getStatus()).isEqualTo(AlertStatus.RETRACTED);
+    assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+    assertThat(alerts.get(1).getDetails().get(Rejudgement.RETRACTED_BECAUSE))
+        .contains("agreement record of s-0001", "arrived after the access was judged");
+  }
+
+  @Test
+  void shouldRaiseRevokedWhenRevocationArrivesTenMinutesLate() {
+    pipeline.agreement(anAgreement(AgreementStatus.ACTIVE, T0.minusSeconds(7200)).build());
+    pipeline.access(anAccessEvent().build());
+    pipeline.advancePast(T0.plusSeconds(600), GRACE);
+    assertThat(pipeline.alerts()).isEmpty();
+
+    pipeline.agreement(
+        anAgreement(AgreementStatus.REVOKED, T0.minusSeconds(60)).build(), T0.plusSeconds(600));
+
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(rules(alerts)).containsExactly("AGREEMENT_REVOKED");
+    assertThat(alerts.get(0).getStatus()).isEqualTo(AlertStatus.RAISED);
+    assertThat(alerts.get(0).getAgreementEffectiveFrom()).isEqualTo(T0.minusSeconds(60));
+    assertThat(alerts.get(0).getDetails()).containsKey(Rejudgement.CORRECTED_BY);
+  }
+
+  @Test
+  void shouldNotCorrectAccessesBeyondTheCorrectionHorizon() {
+    try (PipelineHarness shortHorizon =
+        new PipelineHarness(
+            agreementPolicy(),
+            PipelineOptions.defaults()
+                .withGrace(Duration.ZERO)
+                .withCorrectionHorizon(Duration.ofHours(1)))) {
+      shortHorizon.access(anAccessEvent().build());
+      shortHorizon.access(
+          anAccessEvent().setEventId("evt-later").setOccurredAt(T0.plusSeconds(7200)).build());
+      shortHorizon.agreement(
+          anAgreement(AgreementStatus.ACTIVE, T0.minusSeconds(30)).build(), T0.plusSeconds(7200));
+
+      List<ComplianceAlert> alerts = shortHorizon.alerts();
+      // evt-1 is two hours behind the newest access: beyond the horizon, its alert stands
+      assertThat(alerts)
+          .extracting(ComplianceAlert::getEventId, ComplianceAlert::getStatus)
+          .containsExactly(
+              tuple("evt-1", AlertStatus.RAISED),
+              tuple("evt-later", AlertStatus.RAISED),
+              tuple("evt-later", AlertStatus.RETRACTED));
+    }
   }
 
   @Test

@@ -31,8 +31,9 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Drives the real topology in a {@link TopologyTestDriver} with an in-memory registry scope of its
- * own. Records are piped with explicit timestamps equal to their event time, as publishers set
- * them.
+ * own. Records are piped with explicit timestamps as publishers set them: an access's is its
+ * occurredAt, a state record's is its publish time, here the harness's "now" (the latest time piped
+ * so far, or the record's effectiveFrom when later) unless a test says when it was published.
  */
 final class PipelineHarness implements AutoCloseable {
 
@@ -53,6 +54,7 @@ final class PipelineHarness implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> deadLetters;
   private final Path stateDir;
   private int ticks;
+  private Instant now = Instant.EPOCH.plusMillis(1);
 
   PipelineHarness(Policy policy, PipelineOptions options) {
     topology =
@@ -94,21 +96,41 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   void access(AccessEvent event) {
+    now = later(now, event.getOccurredAt());
     accesses.pipeInput(new TestRecord<>(event.getStaffId(), event, event.getOccurredAt()));
   }
 
+  /**
+   * Publishes the agreement now: at the latest time piped so far, or at its effectiveFrom when that
+   * is later (an agreement published as it takes effect).
+   */
   void agreement(StaffAgreement agreement) {
-    agreements.pipeInput(
-        new TestRecord<>(agreement.getStaffId(), agreement, agreement.getEffectiveFrom()));
+    agreement(agreement, later(now, agreement.getEffectiveFrom()));
   }
 
+  void agreement(StaffAgreement agreement, Instant publishedAt) {
+    now = later(now, publishedAt);
+    agreements.pipeInput(new TestRecord<>(agreement.getStaffId(), agreement, publishedAt));
+  }
+
+  /** A tombstone: no agreement on record from {@code from}, its record timestamp, on. */
   void removeAgreement(String staffId, Instant from) {
+    now = later(now, from);
     agreements.pipeInput(new TestRecord<>(staffId, null, from));
   }
 
+  /** Publishes the consent now, or at its effectiveFrom when that is later. */
   void consent(VisitorConsent consent) {
-    consents.pipeInput(
-        new TestRecord<>(consent.getVisitorId(), consent, consent.getEffectiveFrom()));
+    consent(consent, later(now, consent.getEffectiveFrom()));
+  }
+
+  void consent(VisitorConsent consent, Instant publishedAt) {
+    now = later(now, publishedAt);
+    consents.pipeInput(new TestRecord<>(consent.getVisitorId(), consent, publishedAt));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b.isAfter(a) ? b : a;
   }
 
   /**

@@ -5,12 +5,15 @@ import static dev.accessaudit.streams.AuditFixtures.aConsent;
 import static dev.accessaudit.streams.AuditFixtures.anAccessEvent;
 import static dev.accessaudit.streams.AuditFixtures.anAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.AccessPurpose;
 import dev.accessaudit.avro.AgreementStatus;
+import dev.accessaudit.avro.AlertStatus;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.avro.Severity;
+import dev.accessaudit.streams.judgement.Rejudgement;
 import dev.accessaudit.streams.judgement.RepeatSuppressor;
 import dev.accessaudit.streams.policy.Policy;
 import dev.accessaudit.streams.policy.PolicyRule;
@@ -122,6 +125,37 @@ class StatefulRulesTopologyTest {
     assertThat(pipeline.alerts())
         .extracting(ComplianceAlert::getRuleId)
         .containsExactly("TEST_OPT_OUT");
+  }
+
+  @Test
+  void shouldRaiseOptOutAlertWhenOptOutArrivesAfterTheAccessWasJudged() {
+    pipeline.access(marketing("e-1", "v-1", T0));
+    pipeline.advancePast(T0.plusSeconds(300), GRACE);
+    assertThat(pipeline.alerts()).isEmpty();
+
+    pipeline.consent(aConsent("v-1", true, T0.minusSeconds(60)), T0.plusSeconds(400));
+
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(alerts).extracting(ComplianceAlert::getRuleId).containsExactly("TEST_OPT_OUT");
+    assertThat(alerts.get(0).getStatus()).isEqualTo(AlertStatus.RAISED);
+    assertThat(alerts.get(0).getStaffId()).isEqualTo("s-0001");
+    assertThat(alerts.get(0).getDetails().get(Rejudgement.CORRECTED_BY))
+        .contains("consent record of v-1");
+  }
+
+  @Test
+  void shouldRetractOptOutAlertWhenALateConsentWithdrawsTheOptOut() {
+    pipeline.consent(aConsent("v-1", true, T0.minusSeconds(3600)));
+    pipeline.access(marketing("e-1", "v-1", T0));
+    pipeline.advancePast(T0.plusSeconds(300), GRACE);
+
+    pipeline.consent(aConsent("v-1", false, T0.minusSeconds(60)), T0.plusSeconds(400));
+
+    assertThat(pipeline.alerts())
+        .extracting(ComplianceAlert::getRuleId, ComplianceAlert::getStatus)
+        .containsExactly(
+            tuple("TEST_OPT_OUT", AlertStatus.RAISED),
+            tuple("TEST_OPT_OUT", AlertStatus.RETRACTED));
   }
 
   @Test

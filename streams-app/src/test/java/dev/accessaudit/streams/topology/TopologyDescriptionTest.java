@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +45,24 @@ class TopologyDescriptionTest {
   @Test
   void shouldBufferNoAccessWhenGraceIsZero() {
     try (PipelineHarness noGrace =
-        new PipelineHarness(PolicyFile.defaultPolicy(), PipelineOptions.defaults())) {
+        new PipelineHarness(
+            PolicyFile.defaultPolicy(), PipelineOptions.defaults().withGrace(Duration.ZERO))) {
       String description = noGrace.topology.describe().toString();
 
-      assertThat(PipelineOptions.defaults().grace()).isZero();
-      assertThat(description).contains("join-agreement", "join-consent").doesNotContain("-Buffer");
+      assertThat(description)
+          .contains("hold-for-agreement", "hold-for-consent")
+          .doesNotContain(AuditTopology.AGREEMENT_BUFFER, AuditTopology.CONSENT_BUFFER);
     }
+  }
+
+  @Test
+  void shouldUseOwnGraceBuffersAndNoKafkaJoinBufferByDefault() {
+    String description = pipeline.topology.describe().toString();
+
+    assertThat(PipelineOptions.defaults().grace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(description)
+        .contains(AuditTopology.AGREEMENT_BUFFER, AuditTopology.CONSENT_BUFFER)
+        .doesNotContain("-Buffer");
   }
 
   private static String pinned() throws IOException {

@@ -1,0 +1,64 @@
+package dev.accessaudit.streams.topology;
+
+import dev.accessaudit.avro.AccessEvent;
+import dev.accessaudit.avro.EnrichedAccess;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Accesses already judged, kept for the correction horizon so that a late state record can have
+ * them judged again: a window store keyed {@code <state key> NUL <eventId>} at the access time, so
+ * one range read finds every kept access of one staff member (or visitor) from a given time on. The
+ * store's retention is the horizon, counted in event time like every window store.
+ */
+final class KeptAccesses {
+
+  private static final char SEPARATOR = '\u0000';
+
+  private final WindowStore<String, EnrichedAccess> store;
+
+  KeptAccesses(WindowStore<String, EnrichedAccess> store) {
+    this.store = store;
+  }
+
+  /** Keeps (or replaces) the access as judged, under {@code stateKey}. */
+  void keep(String stateKey, EnrichedAccess access) {
+    AccessEvent event = access.getEvent();
+    EnrichedAccess plain = EnrichedAccess.newBuilder(access).setCorrection(null).build();
+    store.put(key(stateKey, event.getEventId()), plain, event.getOccurredAt().toEpochMilli());
+  }
+
+  /** The kept access with this event id and time, or null when it is not (or no longer) kept. */
+  EnrichedAccess get(String stateKey, AccessEvent event) {
+    long time = event.getOccurredAt().toEpochMilli();
+    try (WindowStoreIterator<EnrichedAccess> it =
+        store.fetch(key(stateKey, event.getEventId()), time, time)) {
+      return it.hasNext() ? it.next().value : null;
+    }
+  }
+
+  /** Every kept access under {@code stateKey} that occurred at or after {@code from}. */
+  List<EnrichedAccess> from(String stateKey, long from) {
+    List<EnrichedAccess> kept = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, EnrichedAccess> it =
+        store.fetch(
+            stateKey + SEPARATOR, stateKey + (char) (SEPARATOR + 1), from, Long.MAX_VALUE)) {
+      while (it.hasNext()) {
+        KeyValue<Windowed<String>, EnrichedAccess> next = it.next();
+        if (next.key.key().startsWith(stateKey + SEPARATOR)) {
+          kept.add(next.value);
+        }
+      }
+    }
+    return kept;
+  }
+
+  private static String key(String stateKey, String eventId) {
+    return stateKey + SEPARATOR + eventId;
+  }
+}
