@@ -44,7 +44,8 @@ class TopicProvisionerIT {
             "staff-agreements",
             "visitor-consents",
             "compliance-alerts",
-            "visitor-data-access-dlq");
+            "visitor-data-access-dlq",
+            "audit-state-dlq");
     assertThat(second.created()).isEmpty();
     assertThat(second.unchanged()).isEqualTo(first.created());
     assertThat(second.consistent()).isTrue();

@@ -102,7 +102,7 @@ class ExactlyOncePipelineIT {
 
   @Test
   void shouldRaiseEachAlertOnceAcrossPartitionsWithDuplicates() throws Exception {
-    startPipeline(Duration.ZERO);
+    startPipeline(PipelineOptions.defaults().grace());
     Instant t = Instant.parse("2026-03-01T10:00:00Z");
     List<String> staff = List.of("s-a", "s-b", "s-c", "s-d", "s-e", "s-f");
     for (String id : staff) {
