@@ -37,6 +37,9 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
 
   private static final int PREFIX = 3 * Long.BYTES;
 
+  /** The earliest buffered time is read from the store when first needed, after any restore. */
+  private static final long UNKNOWN = Long.MIN_VALUE;
+
   private final StateKind<V> kind;
   private final long graceMs;
   private final String bufferName;
@@ -46,7 +49,7 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
   private KeyValueStore<Bytes, EnrichedAccess> buffer;
   private VersionedKeyValueStore<String, V> state;
   private KeptAccesses kept;
-  private long earliest = Long.MAX_VALUE;
+  private long earliest = UNKNOWN;
 
   /**
    * @param bufferName the buffer store (unused with a zero grace)
@@ -71,7 +74,7 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
     this.kept = keptStore == null ? null : new KeptAccesses(keptStore);
     if (graceMs > 0) {
       this.buffer = context.getStateStore(bufferName);
-      this.earliest = earliestBuffered();
+      this.earliest = UNKNOWN;
       context.schedule(
           Duration.ofMillis(Math.max(100, graceMs / 4)),
           PunctuationType.WALL_CLOCK_TIME,
@@ -89,7 +92,7 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
     long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
     buffer.put(
         bufferKey(time, context.currentSystemTimeMs(), offset, record.key()), record.value());
-    earliest = Math.min(earliest, time);
+    earliest = earliest == UNKNOWN ? earliestBuffered() : Math.min(earliest, time);
     releaseUpTo(context.currentStreamTimeMs() - graceMs);
   }
 

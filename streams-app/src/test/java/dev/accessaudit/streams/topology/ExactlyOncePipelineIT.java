@@ -23,18 +23,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +154,73 @@ class ExactlyOncePipelineIT {
     assertThat(pollAlerts(3, "s-r"))
         .extracting(ComplianceAlert::getEventId)
         .containsExactly("r-a", "r-b", "r-c");
+  }
+
+  @Test
+  void shouldJudgeBufferedAccessesOnceAfterARestartFromAnEmptyStateDirectory() throws Exception {
+    String appId = "eos-buffer-" + UUID.randomUUID();
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    startPipeline(Duration.ofMinutes(10), appId);
+    send(names.accessEvents(), "s-r", access("held-a", t), t);
+    send(names.accessEvents(), "s-r", access("held-b", t.plusSeconds(1)), t.plusSeconds(1));
+    awaitChangelogRecords(appId + "-" + AuditTopology.AGREEMENT_BUFFER + "-changelog", 2);
+    streams.close(Duration.ofSeconds(30));
+    Utils.delete(stateDir.resolve(appId).toFile());
+
+    // The grace is 10 minutes of stream time: only the restored buffer and a later access can
+    // release the two held accesses, so each alert below proves the restore kept them, in order.
+    startPipeline(Duration.ofMinutes(10), appId);
+    awaitRunning(); // a restarted member waits out the old one's session first
+    Instant later = t.plus(Duration.ofHours(1));
+    send(names.accessEvents(), "s-r", access("later", later), later);
+
+    assertThat(pollAlerts(2, "s-r"))
+        .extracting(ComplianceAlert::getEventId)
+        .containsExactly("held-a", "held-b");
+  }
+
+  private void awaitRunning() {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < end) {
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  }
+
+  /** Waits until the changelog topic holds {@code count} records: the accesses are buffered. */
+  private void awaitChangelogRecords(String topic, long count) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      long end = System.nanoTime() + DEADLINE.toNanos();
+      while (System.nanoTime() < end) {
+        if (endOffsets(admin, topic) >= count) {
+          return;
+        }
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+      throw new AssertionError(topic + " did not reach " + count + " records");
+    }
+  }
+
+  /** The sum of the topic's end offsets; 0 while Kafka Streams has not created it yet. */
+  private static long endOffsets(Admin admin, String topic) throws InterruptedException {
+    try {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(ListOffsetsResultInfo::offset)
+          .sum();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return 0;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static AccessEvent access(String eventId, Instant at) {
