@@ -8,6 +8,7 @@ import dev.accessaudit.replay.ReplayRequest;
 import dev.accessaudit.replay.ReplayResult;
 import dev.accessaudit.replay.Replayer;
 import dev.accessaudit.replay.TerminalProgress;
+import dev.accessaudit.streams.topology.PipelineOptions;
 import dev.accessaudit.streams.topology.TopicNames;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,8 +68,7 @@ public final class ReplayOptions {
   ReplayResult run(ReplayRequest request, AuditConfig config, CliContext context, PrintWriter err) {
     ReplayPolicy chosen = policy(config);
     Replayer replayer =
-        new Replayer(
-            clientConfig(config), names(config), config.agreementsGrace(), context.clock());
+        new Replayer(clientConfig(config), names(config), pipelineOptions(config), context.clock());
     return replayer.replay(request, chosen.policy(), chosen.name(), progress(context, err));
   }
 
@@ -105,6 +105,12 @@ public final class ReplayOptions {
 
   static Map<String, Object> clientConfig(AuditConfig config) {
     return Clients.consumerConfig(config);
+  }
+
+  /** The live pipeline's tuning, which the replayed topology must share. */
+  static PipelineOptions pipelineOptions(AuditConfig config) {
+    return new PipelineOptions(
+        config.dedupWindow(), config.agreementsGrace(), config.historyRetention());
   }
 
   static TopicNames names(AuditConfig config) {

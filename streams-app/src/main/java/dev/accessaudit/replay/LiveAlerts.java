@@ -31,7 +31,7 @@ public final class LiveAlerts {
       List<TopicPartition> partitions = scanner.partitions(topic);
       Map<TopicPartition, Long> start = scanner.beginnings(partitions);
       Map<TopicPartition, Long> end = scanner.ends(partitions);
-      progress.begin("reading " + topic, HistoryLoader.total(start, end));
+      progress.begin("reading " + topic, TopicScanner.total(start, end));
       scanner.scan(
           start,
           end,

@@ -1,52 +1,51 @@
 package dev.accessaudit.replay;
 
-import dev.accessaudit.avro.AccessEvent;
-import dev.accessaudit.avro.StaffAgreement;
-import dev.accessaudit.avro.VisitorConsent;
-import dev.accessaudit.serde.AvroSerdes;
 import dev.accessaudit.streams.policy.Policy;
+import dev.accessaudit.streams.topology.PipelineOptions;
 import dev.accessaudit.streams.topology.TopicNames;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Re-judges a past period from the topics, with the live pipeline's own judgement code, and writes
- * nothing to Kafka.
+ * Re-judges a past period by running the live topology ({@link
+ * dev.accessaudit.streams.topology.AuditTopology}) over the recorded history, in a {@link
+ * ReplayDriver}, and writes nothing to Kafka or to the schema registry.
  *
  * <pre>{@code
- * Replayer replayer = new Replayer(config.clientConfig(), names, Duration.ofSeconds(10), clock);
+ * Replayer replayer = new Replayer(config.clientConfig(), names, options, clock);
  * ReplayResult result = replayer.replay(ReplayRequest.of(from, to), policy, "default", progress);
  * }</pre>
  *
- * <p>It reads the complete agreement and consent histories into memory, then each partition of the
- * access topic from the period's start (found by record time) to the end offsets captured when it
- * starts: validates, de-duplicates, orders each partition's accesses by time as the pipeline's
- * grace buffer releases them, and judges them against the agreement and consent in force at each
- * access's time. Only committed records are read.
+ * <p>It reads the agreement and consent topics from their beginnings and the access topic over
+ * {@link FeedRange} (the period with the look-back and look-ahead its state needs), all up to the
+ * end offsets captured when it starts, committed records only, and feeds every record with its own
+ * bytes, timestamp and headers in the order the live stream tasks read them ({@link
+ * TimeOrderedFeed}). Only alerts of the accesses the request reports on are kept ({@link
+ * AlertCollector}).
  */
 public final class Replayer {
 
   private final Map<String, Object> clientConfig;
   private final TopicNames topics;
-  private final Duration grace;
+  private final PipelineOptions options;
   private final Clock clock;
 
   /**
    * @param clientConfig Kafka and schema registry client settings (bootstrap.servers,
    *     schema.registry.url, security settings)
-   * @param grace the pipeline's grace period for late agreements, used to emulate its stream time
+   * @param options the live pipeline's de-duplication window, grace and history retention
+   * @param clock gives the alerts' detectedAt, as the live pipeline's clock does
    */
-  public Replayer(Map<String, ?> clientConfig, TopicNames topics, Duration grace, Clock clock) {
+  public Replayer(
+      Map<String, ?> clientConfig, TopicNames topics, PipelineOptions options, Clock clock) {
     this.clientConfig = Map.copyOf(clientConfig);
     this.topics = topics;
-    this.grace = grace;
+    this.options = options;
     this.clock = clock;
   }
 
@@ -54,65 +53,66 @@ public final class Replayer {
   public ReplayResult replay(
       ReplayRequest request, Policy policy, String policyName, Progress progress) {
     long started = System.nanoTime();
-    try (Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig)) {
-      TopicScanner scanner = new TopicScanner(consumer);
-      StateHistory history = loadHistory(scanner, progress);
-      ReplayCounts counts = new ReplayCounts();
-      AlertCollector collector = new AlertCollector(request);
-      List<AccessEvent> kept = new ArrayList<>();
-      readAccesses(scanner, request, policy, history, collector, counts, kept, progress);
-      var alerts = collector.alerts();
-      var stats =
-          new ReplayStats(
-              counts.events,
-              counts.invalid,
-              counts.duplicates,
-              counts.recordsRead,
-              history.agreements().records() + history.consents().records(),
-              alerts.size(),
-              Duration.ofNanos(System.nanoTime() - started));
-      return new ReplayResult(request, policyName, alerts, kept, stats);
+    AlertCollector collector = new AlertCollector(request);
+    ReplayTally tally;
+    try (ReplaySerdes serdes = new ReplaySerdes(topics, clientConfig);
+        Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig);
+        ReplayDriver driver =
+            new ReplayDriver(serdes.topics(), options, policy, clock, collector)) {
+      Map<TopicPartition, PartitionReader.Range> ranges =
+          ranges(new TopicScanner(consumer), FeedRange.of(request, policy, options));
+      PartitionReader reader = new PartitionReader(consumer, ranges);
+      TimeOrderedFeed feed = new TimeOrderedFeed(new TopologyStamper(serdes.topics()));
+      ranges.keySet().forEach(p -> feed.add(reader.source(p), rank(p.topic()), p.partition()));
+      tally = new ReplayTally(request, topics.accessEvents(), driver);
+      progress.begin(
+          "replaying " + String.join(", ", inputs()),
+          ranges.values().stream().mapToLong(PartitionReader.Range::size).sum());
+      ReplayTally fed = tally;
+      feed.forEach(
+          record -> {
+            fed.feed(record);
+            progress.advance(1);
+          });
+      driver.drain();
+      progress.end();
     }
+    var alerts = collector.alerts();
+    var stats =
+        new ReplayStats(
+            tally.events,
+            tally.invalid,
+            tally.duplicates,
+            tally.recordsRead,
+            tally.stateRecords,
+            alerts.size(),
+            Duration.ofNanos(System.nanoTime() - started));
+    return new ReplayResult(request, policyName, alerts, tally.accesses(), stats);
   }
 
-  private void readAccesses(
-      TopicScanner scanner,
-      ReplayRequest request,
-      Policy policy,
-      StateHistory history,
-      AlertCollector collector,
-      ReplayCounts counts,
-      List<AccessEvent> kept,
-      Progress progress) {
-    ReplayWindow window = ReplayWindow.of(request, policy);
-    AccessReader reader =
-        new AccessReader(
-            scanner, deserializer(AccessEvent.class), request, window, counts, progress);
-    List<TopicPartition> partitions = scanner.partitions(topics.accessEvents());
-    Map<TopicPartition, Long> start = scanner.offsetsAt(partitions, window.judgeFrom());
-    Map<TopicPartition, Long> end = scanner.ends(partitions);
-    progress.begin("replaying " + topics.accessEvents(), HistoryLoader.total(start, end));
-    Instant detectedAt = clock.instant();
-    reader.read(
-        start,
-        end,
-        p -> new PartitionTask(new PartitionJudge(policy, history, detectedAt), grace, collector),
-        request.keepAccesses() ? kept::add : event -> {});
-    progress.end();
-    kept.sort(Comparator.comparing(AccessEvent::getOccurredAt));
+  /** State topics whole; accesses over the feed range by record time; ends captured once. */
+  private Map<TopicPartition, PartitionReader.Range> ranges(TopicScanner scanner, FeedRange range) {
+    Map<TopicPartition, PartitionReader.Range> ranges = new LinkedHashMap<>();
+    for (String state : List.of(topics.agreements(), topics.consents())) {
+      List<TopicPartition> partitions = scanner.partitions(state);
+      Map<TopicPartition, Long> start = scanner.beginnings(partitions);
+      Map<TopicPartition, Long> end = scanner.ends(partitions);
+      partitions.forEach(p -> ranges.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
+    }
+    List<TopicPartition> accesses = scanner.partitions(topics.accessEvents());
+    Map<TopicPartition, Long> end = scanner.ends(accesses);
+    Map<TopicPartition, Long> start = scanner.offsetsAt(accesses, range.from(), end);
+    Map<TopicPartition, Long> stop = scanner.offsetsAt(accesses, range.to(), end);
+    accesses.forEach(p -> ranges.put(p, new PartitionReader.Range(start.get(p), stop.get(p))));
+    return ranges;
   }
 
-  private StateHistory loadHistory(TopicScanner scanner, Progress progress) {
-    return new HistoryLoader(scanner, progress)
-        .load(
-            topics.agreements(),
-            deserializer(StaffAgreement.class),
-            topics.consents(),
-            deserializer(VisitorConsent.class));
+  private List<String> inputs() {
+    return List.of(topics.accessEvents(), topics.agreements(), topics.consents());
   }
 
-  private <T extends org.apache.avro.specific.SpecificRecord>
-      org.apache.kafka.common.serialization.Deserializer<T> deserializer(Class<T> type) {
-    return AvroSerdes.valueSerde(type, clientConfig).deserializer();
+  /** Ties between topics: state before accesses, see {@link TimeOrderedFeed}. */
+  private int rank(String topic) {
+    return topic.equals(topics.agreements()) ? 0 : topic.equals(topics.consents()) ? 1 : 2;
   }
 }

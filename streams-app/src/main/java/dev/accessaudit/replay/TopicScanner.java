@@ -43,16 +43,19 @@ final class TopicScanner {
         .toList();
   }
 
-  /** The first offset of each partition whose record time is at or after {@code from}. */
-  Map<TopicPartition, Long> offsetsAt(List<TopicPartition> partitions, Instant from) {
+  /**
+   * The first offset of each partition whose record time is at or after {@code from}; the given end
+   * offset where there is none.
+   */
+  Map<TopicPartition, Long> offsetsAt(
+      List<TopicPartition> partitions, Instant from, Map<TopicPartition, Long> end) {
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, Math.max(0, from.toEpochMilli())));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     Map<TopicPartition, Long> start = new HashMap<>();
     for (TopicPartition p : partitions) {
       OffsetAndTimestamp offset = found.get(p);
-      start.put(p, offset == null ? end.get(p) : offset.offset());
+      start.put(p, offset == null ? end.get(p) : Math.min(offset.offset(), end.get(p)));
     }
     return start;
   }
@@ -63,6 +66,13 @@ final class TopicScanner {
 
   Map<TopicPartition, Long> ends(List<TopicPartition> partitions) {
     return consumer.endOffsets(partitions);
+  }
+
+  /** How many records lie between the start and end offsets, over every partition. */
+  static long total(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+    return start.entrySet().stream()
+        .mapToLong(e -> Math.max(0, end.get(e.getKey()) - e.getValue()))
+        .sum();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.accessaudit.replay;
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.registry.SchemaRegistryClients;
 import dev.accessaudit.streams.policy.Policy;
+import dev.accessaudit.streams.topology.PipelineOptions;
 import dev.accessaudit.streams.topology.TopicNames;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  * an in-process broker, publishes the accesses of 2,000 staff members to 100,000 visitors over 30
  * days plus their agreements, then replays the whole period three times with the shipped default
  * policy and prints events per second (read from the broker, decoded, validated, de-duplicated,
- * judged). Loading is timed separately and not part of the figure.
+ * judged) and the peak heap of each run. Loading is timed separately and not part of the figure.
  */
 public final class ReplayBenchmark {
 
@@ -44,18 +45,27 @@ public final class ReplayBenchmark {
       ReplayRequest all =
           ReplayRequest.of(
               HistoryGenerator.START, HistoryGenerator.START.plus(Duration.ofDays(31)));
-      Replayer replayer = new Replayer(clients, names, Duration.ofSeconds(10), Clock.systemUTC());
+      Replayer replayer =
+          new Replayer(
+              clients,
+              names,
+              PipelineOptions.defaults().withGrace(Duration.ofSeconds(10)),
+              Clock.systemUTC());
       ReplayResult result = null;
-      for (int run = 1; run <= 3; run++) {
-        result = replayer.replay(all, policy(), "benchmark", progress);
+      for (int run = 1; run <= Integer.getInteger("bench.runs", 3); run++) {
+        HeapWatch heap = new HeapWatch();
+        try (heap) {
+          result = replayer.replay(all, policy(), "benchmark", progress);
+        }
         ReplayStats stats = result.stats();
         System.out.printf(
             Locale.ROOT,
-            "run %d: %s%n       throughput %.0f events/s (%d records read and judged)%n",
+            "run %d: %s%n       throughput %.0f events/s (%d records read and judged); %s%n",
             run,
             stats.summary(),
             stats.recordsPerSecond(),
-            stats.recordsRead());
+            stats.recordsRead(),
+            heap.summary());
       }
       writeReport(result);
     } finally {

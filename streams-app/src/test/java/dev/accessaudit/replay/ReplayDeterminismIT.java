@@ -107,7 +107,8 @@ class ReplayDeterminismIT {
   private Replayer replayer(String bootstrap) {
     Map<String, Object> clients = new java.util.HashMap<>(serdeConfig);
     clients.put("bootstrap.servers", bootstrap);
-    return new Replayer(clients, names, GRACE, Clock.systemUTC());
+    return new Replayer(
+        clients, names, PipelineOptions.defaults().withGrace(GRACE), Clock.systemUTC());
   }
 
   private static String folded(List<ComplianceAlert> alerts, String eventId) {
