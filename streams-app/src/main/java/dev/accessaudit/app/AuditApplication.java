@@ -74,7 +74,7 @@ public final class AuditApplication implements AutoCloseable {
     try {
       Infrastructure infra = closer.register(Infrastructure.start(config));
       AuditConfig effective = infra.applyTo(config);
-      TopicNames names = StreamsProperties.topicNames(effective);
+      TopicNames names = effective.topicNames();
       Preparation.topicsAndSchemas(effective, names);
       KafkaStreams streams = createStreams(effective, names, policy, clock);
       HttpApi http = closer.register(startHttp(config, streams, clock));
@@ -97,13 +97,7 @@ public final class AuditApplication implements AutoCloseable {
   private static KafkaStreams createStreams(
       AuditConfig config, TopicNames names, Policy policy, Clock clock) {
     AuditTopics topics = AuditTopics.create(names, config.clientConfig());
-    PipelineOptions options =
-        new PipelineOptions(
-            config.dedupWindow(),
-            config.agreementsGrace(),
-            config.historyRetention(),
-            config.correctionHorizon(),
-            config.maxScheduleAhead());
+    PipelineOptions options = config.pipelineOptions();
     KafkaStreams streams =
         new KafkaStreams(
             AuditTopology.build(topics, options, policy, clock), StreamsProperties.of(config));

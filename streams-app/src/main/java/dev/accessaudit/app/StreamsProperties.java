@@ -2,7 +2,6 @@ package dev.accessaudit.app;
 
 import dev.accessaudit.config.AuditConfig;
 import dev.accessaudit.streams.topology.StreamsSettings;
-import dev.accessaudit.streams.topology.TopicNames;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -16,19 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsProperties {
   private StreamsProperties() {}
 
-  public static TopicNames topicNames(AuditConfig config) {
-    AuditConfig.TopicSettings t = config.topics();
-    return new TopicNames(
-        t.accessEvents(),
-        t.agreements(),
-        t.consents(),
-        t.alerts(),
-        t.deadLetter(),
-        t.stateDeadLetter());
-  }
-
   public static Properties of(AuditConfig config) {
-    Map<String, Object> settings = new HashMap<>(StreamsSettings.defaults(topicNames(config)));
+    Map<String, Object> settings = new HashMap<>(StreamsSettings.defaults(config.topicNames()));
     settings.putAll(config.clientConfig());
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     settings.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());

@@ -8,8 +8,6 @@ import dev.accessaudit.replay.ReplayRequest;
 import dev.accessaudit.replay.ReplayResult;
 import dev.accessaudit.replay.Replayer;
 import dev.accessaudit.replay.TerminalProgress;
-import dev.accessaudit.streams.topology.PipelineOptions;
-import dev.accessaudit.streams.topology.TopicNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -68,7 +66,8 @@ public final class ReplayOptions {
   ReplayResult run(ReplayRequest request, AuditConfig config, CliContext context, PrintWriter err) {
     ReplayPolicy chosen = policy(config);
     Replayer replayer =
-        new Replayer(clientConfig(config), names(config), pipelineOptions(config), context.clock());
+        new Replayer(
+            clientConfig(config), config.topicNames(), config.pipelineOptions(), context.clock());
     return replayer.replay(request, chosen.policy(), chosen.name(), progress(context, err));
   }
 
@@ -105,22 +104,5 @@ public final class ReplayOptions {
 
   static Map<String, Object> clientConfig(AuditConfig config) {
     return Clients.consumerConfig(config);
-  }
-
-  /** The live pipeline's tuning, which the replayed topology must share. */
-  static PipelineOptions pipelineOptions(AuditConfig config) {
-    return new PipelineOptions(
-        config.dedupWindow(), config.agreementsGrace(), config.historyRetention());
-  }
-
-  static TopicNames names(AuditConfig config) {
-    var t = config.topics();
-    return new TopicNames(
-        t.accessEvents(),
-        t.agreements(),
-        t.consents(),
-        t.alerts(),
-        t.deadLetter(),
-        t.stateDeadLetter());
   }
 }

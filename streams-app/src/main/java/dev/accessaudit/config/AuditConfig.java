@@ -1,5 +1,7 @@
 package dev.accessaudit.config;
 
+import dev.accessaudit.streams.topology.PipelineOptions;
+import dev.accessaudit.streams.topology.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -95,6 +97,23 @@ public record AuditConfig(
     config.put(BOOTSTRAP_SERVERS, bootstrapServers());
     config.put(SCHEMA_REGISTRY_URL, schemaRegistryUrl());
     return config;
+  }
+
+  /** The configured topic names. */
+  public TopicNames topicNames() {
+    return new TopicNames(
+        topics.accessEvents(),
+        topics.agreements(),
+        topics.consents(),
+        topics.alerts(),
+        topics.deadLetter(),
+        topics.stateDeadLetter());
+  }
+
+  /** The topology's tuning: the live pipeline and a replay must share it. */
+  public PipelineOptions pipelineOptions() {
+    return new PipelineOptions(
+        dedupWindow, agreementsGrace, historyRetention, correctionHorizon, maxScheduleAhead);
   }
 
   /** A copy with one pass-through client setting set, e.g. the embedded broker's address. */

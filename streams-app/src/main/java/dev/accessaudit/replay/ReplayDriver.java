@@ -5,6 +5,7 @@ import dev.accessaudit.streams.policy.Policy;
 import dev.accessaudit.streams.topology.AuditTopics;
 import dev.accessaudit.streams.topology.AuditTopology;
 import dev.accessaudit.streams.topology.PipelineOptions;
+import dev.accessaudit.streams.topology.StateBacking;
 import dev.accessaudit.streams.topology.StreamsSettings;
 import dev.accessaudit.streams.topology.TopicNames;
 import java.io.IOException;
@@ -66,23 +67,18 @@ final class ReplayDriver implements AutoCloseable {
   private int sinceDrain;
 
   ReplayDriver(
+      TopicNames names,
       AuditTopics topics,
       PipelineOptions options,
       Policy policy,
       Clock clock,
       Consumer<ComplianceAlert> alertSink) {
-    this.names =
-        new TopicNames(
-            topics.accessEvents().name(),
-            topics.agreements().name(),
-            topics.consents().name(),
-            topics.alerts().name(),
-            topics.deadLetter());
+    this.names = names;
     this.alertSink = alertSink;
     this.stateDir = tempDir();
     this.driver =
         new TopologyTestDriver(
-            AuditTopology.build(topics, options, policy, clock),
+            AuditTopology.build(topics, options, policy, clock, StateBacking.IN_MEMORY),
             properties(names, stateDir),
             clock.instant());
     for (String input : List.of(names.accessEvents(), names.agreements(), names.consents())) {

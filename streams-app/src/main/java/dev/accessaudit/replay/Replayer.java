@@ -58,7 +58,7 @@ public final class Replayer {
     try (ReplaySerdes serdes = new ReplaySerdes(topics, clientConfig);
         Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig);
         ReplayDriver driver =
-            new ReplayDriver(serdes.topics(), options, policy, clock, collector)) {
+            new ReplayDriver(topics, serdes.topics(), options, policy, clock, collector)) {
       Map<TopicPartition, PartitionReader.Range> ranges =
           ranges(new TopicScanner(consumer), FeedRange.of(request, policy, options));
       PartitionReader reader = new PartitionReader(consumer, ranges);

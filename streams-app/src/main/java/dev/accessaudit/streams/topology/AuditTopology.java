@@ -86,11 +86,21 @@ public final class AuditTopology {
 
   private AuditTopology() {}
 
-  /** Builds the topology; pure: no I/O, nothing started. */
+  /** Builds the live topology; pure: no I/O, nothing started. */
   public static Topology build(
       AuditTopics topics, PipelineOptions options, Policy policy, Clock clock) {
+    return build(topics, options, policy, clock, StateBacking.PERSISTENT);
+  }
+
+  /** Builds the topology with its access-path state kept as {@code backing} says. */
+  public static Topology build(
+      AuditTopics topics,
+      PipelineOptions options,
+      Policy policy,
+      Clock clock,
+      StateBacking backing) {
     StreamsBuilder builder = new StreamsBuilder();
-    addStateStores(builder, topics, options);
+    addStateStores(builder, topics, options, backing);
 
     KStream<String, EnrichedAccess> agreementCorrections =
         stateRecords(builder, topics.agreements())
@@ -103,7 +113,7 @@ public final class AuditTopology {
                 JUDGED_STORE);
 
     KStream<String, EnrichedAccess> withAgreement =
-        validAccesses(builder, topics, options)
+        validAccesses(builder, topics, options, backing)
             .mapValues(Joiners::unjoined, Named.as("to-enriched-access"))
             .process(
                 () ->
@@ -131,7 +141,8 @@ public final class AuditTopology {
                 Named.as("merge-enriched-accesses"))
             .merge(agreementCorrections, Named.as("merge-agreement-corrections"));
 
-    KStream<String, ComplianceAlert> alerts = judged(builder, enriched, topics, policy, clock);
+    KStream<String, ComplianceAlert> alerts =
+        judged(builder, enriched, topics, policy, clock, backing);
 
     alerts.to(
         topics.alerts().name(),
@@ -141,14 +152,14 @@ public final class AuditTopology {
   }
 
   private static void addStateStores(
-      StreamsBuilder builder, AuditTopics topics, PipelineOptions options) {
+      StreamsBuilder builder, AuditTopics topics, PipelineOptions options, StateBacking backing) {
     builder.addStateStore(versionedStore(AGREEMENTS_STORE, topics.agreements(), options));
     builder.addStateStore(versionedStore(CONSENTS_STORE, topics.consents(), options));
-    builder.addStateStore(keptStore(JUDGED_STORE, topics, options));
-    builder.addStateStore(keptStore(CONSENT_KEPT_STORE, topics, options));
+    builder.addStateStore(keptStore(JUDGED_STORE, topics, options, backing));
+    builder.addStateStore(keptStore(CONSENT_KEPT_STORE, topics, options, backing));
     if (!options.grace().isZero()) {
-      builder.addStateStore(bufferStore(AGREEMENT_BUFFER, topics));
-      builder.addStateStore(bufferStore(CONSENT_BUFFER, topics));
+      builder.addStateStore(bufferStore(AGREEMENT_BUFFER, topics, backing));
+      builder.addStateStore(bufferStore(CONSENT_BUFFER, topics, backing));
     }
   }
 
@@ -162,19 +173,18 @@ public final class AuditTopology {
   }
 
   private static StoreBuilder<WindowStore<String, EnrichedAccess>> keptStore(
-      String name, AuditTopics topics, PipelineOptions options) {
+      String name, AuditTopics topics, PipelineOptions options, StateBacking backing) {
     return Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                name, options.correctionHorizon(), Duration.ofMillis(1), false),
+            backing.window(name, options.correctionHorizon(), Duration.ofMillis(1)),
             Serdes.String(),
             topics.enrichedSerde())
         .withLoggingEnabled(WINDOW_CHANGELOG);
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, EnrichedAccess>> bufferStore(
-      String name, AuditTopics topics) {
+      String name, AuditTopics topics, StateBacking backing) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.Bytes(), topics.enrichedSerde());
+        backing.keyValue(name), Serdes.Bytes(), topics.enrichedSerde());
   }
 
   /** The grace buffer (when there is a grace) and the state store a hold step uses. */
@@ -196,16 +206,16 @@ public final class AuditTopology {
       KStream<String, EnrichedAccess> enriched,
       AuditTopics topics,
       Policy policy,
-      Clock clock) {
-    KStream<String, ComplianceAlert> alerts = judgedAccesses(builder, enriched, policy, clock);
+      Clock clock,
+      StateBacking backing) {
+    KStream<String, ComplianceAlert> alerts =
+        judgedAccesses(builder, enriched, policy, clock, backing);
     if (!RepeatSuppressor.anySuppression(policy)) {
       return alerts;
     }
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SUPPRESSION_STORE),
-            Serdes.String(),
-            topics.alerts().valueSerde()));
+            backing.keyValue(SUPPRESSION_STORE), Serdes.String(), topics.alerts().valueSerde()));
     return alerts.process(
         () -> new SuppressRepeats(new RepeatSuppressor(policy), SUPPRESSION_STORE),
         Named.as("suppress-repeats"),
@@ -220,7 +230,8 @@ public final class AuditTopology {
       StreamsBuilder builder,
       KStream<String, EnrichedAccess> enriched,
       Policy policy,
-      Clock clock) {
+      Clock clock,
+      StateBacking backing) {
     AccessJudge judge = new AccessJudge(policy);
     Duration bulkWindow = BulkAccessTracker.longestWindow(policy);
     if (bulkWindow.isZero()) {
@@ -231,8 +242,7 @@ public final class AuditTopology {
     }
     builder.addStateStore(
         Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                    BULK_STORE, bulkWindow.multipliedBy(2), Duration.ofMillis(1), false),
+                backing.window(BULK_STORE, bulkWindow.multipliedBy(2), Duration.ofMillis(1)),
                 Serdes.String(),
                 visitorListSerde())
             .withLoggingEnabled(WINDOW_CHANGELOG));
@@ -250,11 +260,10 @@ public final class AuditTopology {
   }
 
   private static KStream<String, AccessEvent> validAccesses(
-      StreamsBuilder builder, AuditTopics topics, PipelineOptions options) {
+      StreamsBuilder builder, AuditTopics topics, PipelineOptions options, StateBacking backing) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                    DEDUP_STORE, options.dedupWindow(), options.dedupWindow(), false),
+                backing.window(DEDUP_STORE, options.dedupWindow(), options.dedupWindow()),
                 Serdes.String(),
                 Serdes.Long())
             .withLoggingEnabled(WINDOW_CHANGELOG));
