@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the latest version of each alert (by alertId) that belongs to the replayed period, as a
- * consumer of the alerts topic keeping the latest record per alertId would.
+ * consumer of the alerts topic keeping the latest record per alertId would; an alert whose latest
+ * version is a retraction no longer stands and is not reported.
  */
 final class AlertCollector implements Consumer<ComplianceAlert> {
 
@@ -28,7 +29,7 @@ final class AlertCollector implements Consumer<ComplianceAlert> {
   @Override
   public void accept(ComplianceAlert alert) {
     if (request.reports(alert)) {
-      latest.put(alert.getAlertId(), alert);
+      StandingAlerts.keepLatest(latest, alert);
     }
   }
 

@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * The alerts the pipeline published: the whole alerts topic read (committed records only), the
  * latest record per alertId kept (suppression publishes a folded alert again under the same id, and
- * both versions are keyed by staffId, so they sit in one partition in publication order).
+ * both versions are keyed by staffId, so they sit in one partition in publication order); an alert
+ * retracted by a correction no longer stands.
  */
 public final class LiveAlerts {
 
@@ -39,7 +40,7 @@ public final class LiveAlerts {
             progress.advance(1);
             ComplianceAlert alert = Decoding.decode(deserializer, topic, r.value());
             if (alert != null && eventIds.contains(alert.getEventId())) {
-              latest.put(alert.getAlertId(), alert);
+              StandingAlerts.keepLatest(latest, alert);
             }
           });
       progress.end();

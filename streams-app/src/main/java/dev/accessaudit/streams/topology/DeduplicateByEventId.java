@@ -14,18 +14,22 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * co-partitioned by staffId, and a retry carries the same staffId, so each task sees every copy.
  * The window is counted in arrival time, the task's stream time, not in the event's own time: an
  * event years old re-published twice is still a retry. The window store forgets ids older than the
- * window, which bounds its size.
+ * window, which bounds its size. Ids are stored at their arrival time rounded down to a hundredth
+ * of the window, so a look-up visits at most about a hundred time slots whatever the store (an id
+ * is remembered for the window and at most a hundredth more).
  */
 final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEvent, AccessEvent> {
 
   private final String storeName;
   private final long windowMs;
+  private final long slotMs;
   private FixedKeyProcessorContext<String, AccessEvent> context;
   private WindowStore<String, Long> seen;
 
   DeduplicateByEventId(String storeName, Duration window) {
     this.storeName = storeName;
     this.windowMs = window.toMillis();
+    this.slotMs = Math.max(1, windowMs / 100);
   }
 
   @Override
@@ -37,16 +41,16 @@ final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEven
   @Override
   public void process(FixedKeyRecord<String, AccessEvent> record) {
     String eventId = record.value().getEventId();
-    long now = context.currentStreamTimeMs();
-    if (alreadySeen(eventId, now)) {
+    long slot = Math.floorDiv(context.currentStreamTimeMs(), slotMs) * slotMs;
+    if (alreadySeen(eventId, slot)) {
       return;
     }
-    seen.put(eventId, record.timestamp(), now);
+    seen.put(eventId, record.timestamp(), slot);
     context.forward(record);
   }
 
-  private boolean alreadySeen(String eventId, long now) {
-    try (WindowStoreIterator<Long> copies = seen.fetch(eventId, now - windowMs, now)) {
+  private boolean alreadySeen(String eventId, long slot) {
+    try (WindowStoreIterator<Long> copies = seen.fetch(eventId, slot - windowMs, slot)) {
       return copies.hasNext();
     }
   }

@@ -14,11 +14,15 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Accesses already judged, kept for the correction horizon so that a late state record can have
  * them judged again: a window store keyed {@code <state key> NUL <eventId>} at the access time, so
  * one range read finds every kept access of one staff member (or visitor) from a given time on. The
- * store's retention is the horizon, counted in event time like every window store.
+ * store's retention is the horizon, counted in event time like every window store. Accesses are
+ * stored at their time rounded down to the minute, so a range read visits few time slots whatever
+ * the store; it may return accesses up to a minute before the time asked for, which the caller's
+ * own "as of" comparison leaves unchanged.
  */
 final class KeptAccesses {
 
   private static final char SEPARATOR = '\u0000';
+  private static final long SLOT_MS = 60_000;
 
   private final WindowStore<String, EnrichedAccess> store;
 
@@ -30,12 +34,12 @@ final class KeptAccesses {
   void keep(String stateKey, EnrichedAccess access) {
     AccessEvent event = access.getEvent();
     EnrichedAccess plain = EnrichedAccess.newBuilder(access).setCorrection(null).build();
-    store.put(key(stateKey, event.getEventId()), plain, event.getOccurredAt().toEpochMilli());
+    store.put(key(stateKey, event.getEventId()), plain, slot(event.getOccurredAt().toEpochMilli()));
   }
 
   /** The kept access with this event id and time, or null when it is not (or no longer) kept. */
   EnrichedAccess get(String stateKey, AccessEvent event) {
-    long time = event.getOccurredAt().toEpochMilli();
+    long time = slot(event.getOccurredAt().toEpochMilli());
     try (WindowStoreIterator<EnrichedAccess> it =
         store.fetch(key(stateKey, event.getEventId()), time, time)) {
       return it.hasNext() ? it.next().value : null;
@@ -47,7 +51,7 @@ final class KeptAccesses {
     List<EnrichedAccess> kept = new ArrayList<>();
     try (KeyValueIterator<Windowed<String>, EnrichedAccess> it =
         store.fetch(
-            stateKey + SEPARATOR, stateKey + (char) (SEPARATOR + 1), from, Long.MAX_VALUE)) {
+            stateKey + SEPARATOR, stateKey + (char) (SEPARATOR + 1), slot(from), Long.MAX_VALUE)) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, EnrichedAccess> next = it.next();
         if (next.key.key().startsWith(stateKey + SEPARATOR)) {
@@ -56,6 +60,10 @@ final class KeptAccesses {
       }
     }
     return kept;
+  }
+
+  private static long slot(long time) {
+    return Math.floorDiv(time, SLOT_MS) * SLOT_MS;
   }
 
   private static String key(String stateKey, String eventId) {
