@@ -57,19 +57,25 @@ final class HistoryGenerator {
     return String.format("s-%04d", i);
   }
 
-  /** Publishes one agreement history per staff member; about 3% have none. */
+  /**
+   * Publishes one agreement history per staff member; about 3% have none. HR publishes them all
+   * before the period, revocations scheduled ahead, as a feed publishes them: stamped with the
+   * publish time, in force from their effectiveFrom.
+   */
   void agreements(Scenario out) {
+    Instant published = START.minus(Duration.ofDays(1));
     for (int i = 0; i < staff; i++) {
       String id = staffId(i);
       int kind = random.nextInt(100);
       if (kind < 3) {
         continue;
       }
-      out.agreement(id, AgreementStatus.ACTIVE, START.minus(Duration.ofDays(365)));
+      out.agreement(id, AgreementStatus.ACTIVE, START.minus(Duration.ofDays(365)), published);
       if (kind < 8) {
-        out.agreement(id, AgreementStatus.REVOKED, at(random.nextLong(period.toMillis())));
+        out.agreement(
+            id, AgreementStatus.REVOKED, at(random.nextLong(period.toMillis())), published);
       } else if (kind < 10) {
-        out.agreement(id, AgreementStatus.PENDING, START.minus(Duration.ofDays(400)));
+        out.agreement(id, AgreementStatus.PENDING, START.minus(Duration.ofDays(400)), published);
       }
     }
   }

@@ -69,9 +69,16 @@ final class Scenario implements AutoCloseable {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
+  /** An agreement published as it takes effect. */
   void agreement(String staff, AgreementStatus status, Instant from) {
+    agreement(staff, status, from, from);
+  }
+
+  /** An agreement taking effect {@code from}, published (its record timestamp) at another time. */
+  void agreement(String staff, AgreementStatus status, Instant from, Instant publishedAt) {
     StaffAgreement a = anAgreement(status, from).setStaffId(staff).build();
-    agreements.send(new ProducerRecord<>(names.agreements(), null, from.toEpochMilli(), staff, a));
+    agreements.send(
+        new ProducerRecord<>(names.agreements(), null, publishedAt.toEpochMilli(), staff, a));
   }
 
   void tombstone(String staff, Instant from) {

@@ -161,8 +161,8 @@ class ExactlyOncePipelineIT {
     String appId = "eos-buffer-" + UUID.randomUUID();
     Instant t = Instant.parse("2026-03-01T10:00:00Z");
     startPipeline(Duration.ofMinutes(10), appId);
-    send(names.accessEvents(), "s-r", access("held-a", t), t);
-    send(names.accessEvents(), "s-r", access("held-b", t.plusSeconds(1)), t.plusSeconds(1));
+    send(names.accessEvents(), "s-held", held("held-a", t), t);
+    send(names.accessEvents(), "s-held", held("held-b", t.plusSeconds(1)), t.plusSeconds(1));
     awaitChangelogRecords(appId + "-" + AuditTopology.AGREEMENT_BUFFER + "-changelog", 2);
     streams.close(Duration.ofSeconds(30));
     Utils.delete(stateDir.resolve(appId).toFile());
@@ -172,9 +172,9 @@ class ExactlyOncePipelineIT {
     startPipeline(Duration.ofMinutes(10), appId);
     awaitRunning(); // a restarted member waits out the old one's session first
     Instant later = t.plus(Duration.ofHours(1));
-    send(names.accessEvents(), "s-r", access("later", later), later);
+    send(names.accessEvents(), "s-held", held("later", later), later);
 
-    assertThat(pollAlerts(2, "s-r"))
+    assertThat(pollAlerts(2, "s-held"))
         .extracting(ComplianceAlert::getEventId)
         .containsExactly("held-a", "held-b");
   }
@@ -221,6 +221,10 @@ class ExactlyOncePipelineIT {
       }
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  private static AccessEvent held(String eventId, Instant at) {
+    return anAccessEvent().setEventId(eventId).setStaffId("s-held").setOccurredAt(at).build();
   }
 
   private static AccessEvent access(String eventId, Instant at) {
