@@ -156,6 +156,57 @@ class ExactlyOncePipelineIT {
         .containsExactly("r-a", "r-b", "r-c");
   }
 
+  /**
+   * The time-model issue's first reproduction, on a backlog: an agreement scheduled 50 minutes
+   * ahead, then one effective 30 days ago for another staff member on the same partition, then a
+   * revocation, then the accesses, all published before the pipeline starts (record timestamps:
+   * publish times). Every state record published before an access is used for it.
+   */
+  @Test
+  void shouldUseEveryAgreementPublishedBeforeTheAccessesWhenStartingOnABacklog() throws Exception {
+    // s-bx, s-by1 and s-bx2 all land on partition 1 of 3 (murmur2), so they queue behind each other
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    send(
+        names.agreements(),
+        "s-bx",
+        anAgreement(AgreementStatus.ACTIVE, t.plus(Duration.ofMinutes(50)))
+            .setStaffId("s-bx")
+            .build(),
+        t.minusSeconds(3));
+    send(
+        names.agreements(),
+        "s-by1",
+        anAgreement(AgreementStatus.ACTIVE, t.minus(Duration.ofDays(30)))
+            .setStaffId("s-by1")
+            .build(),
+        t.minusSeconds(2));
+    send(
+        names.agreements(),
+        "s-bx2",
+        anAgreement(AgreementStatus.REVOKED, t.minus(Duration.ofDays(1)))
+            .setStaffId("s-bx2")
+            .build(),
+        t.minusSeconds(1));
+    for (int i = 0; i < 5; i++) {
+      Instant at = t.plusSeconds(i);
+      send(
+          names.accessEvents(),
+          "s-by1",
+          anAccessEvent().setEventId("by-" + i).setStaffId("s-by1").setOccurredAt(at).build(),
+          at);
+    }
+    send(
+        names.accessEvents(),
+        "s-bx2",
+        anAccessEvent().setEventId("bz-1").setStaffId("s-bx2").setOccurredAt(t).build(),
+        t);
+    startPipeline(PipelineOptions.defaults().grace());
+
+    assertThat(pollAlerts(1, "s-by1", "s-bx2"))
+        .extracting(ComplianceAlert::getEventId, ComplianceAlert::getRuleId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("bz-1", "AGREEMENT_REVOKED"));
+  }
+
   @Test
   void shouldJudgeBufferedAccessesOnceAfterARestartFromAnEmptyStateDirectory() throws Exception {
     String appId = "eos-buffer-" + UUID.randomUUID();
