@@ -10,7 +10,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The Kafka Streams configuration: the pipeline's defaults ({@link StreamsSettings}), then every
  * pass-through client setting of the user (security, SASL, SSL, tuning), then application id and
- * state directory from the {@code audit.*} settings.
+ * state directory from the {@code audit.*} settings, and static group membership ({@link
+ * StaticMembership}) unless the user configured it.
  */
 public final class StreamsProperties {
   private StreamsProperties() {}
@@ -24,6 +25,7 @@ public final class StreamsProperties {
         .topics()
         .replicationFactor()
         .ifPresent(rf -> settings.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
+    StaticMembership.apply(settings, config.stateDir());
     Properties properties = new Properties();
     properties.putAll(settings);
     return properties;

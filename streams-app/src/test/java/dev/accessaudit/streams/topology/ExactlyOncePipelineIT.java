@@ -4,10 +4,12 @@ import static dev.accessaudit.streams.AuditFixtures.agreementPolicy;
 import static dev.accessaudit.streams.AuditFixtures.anAccessEvent;
 import static dev.accessaudit.streams.AuditFixtures.anAgreement;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.accessaudit.app.TestBroker;
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.AgreementStatus;
+import dev.accessaudit.avro.AlertStatus;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.avro.StaffAgreement;
 import dev.accessaudit.registry.SchemaRegistryClients;
@@ -204,7 +206,59 @@ class ExactlyOncePipelineIT {
 
     assertThat(pollAlerts(1, "s-by1", "s-bx2"))
         .extracting(ComplianceAlert::getEventId, ComplianceAlert::getRuleId)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("bz-1", "AGREEMENT_REVOKED"));
+        .containsExactly(tuple("bz-1", "AGREEMENT_REVOKED"));
+  }
+
+  /**
+   * Corrections survive a restart from an empty state directory: the judged accesses are restored
+   * from their changelog, so a revocation published late raises the alert, and a signature
+   * published late retracts AGREEMENT_MISSING.
+   */
+  @Test
+  void shouldCorrectAlertsWithStateRecordsPublishedLateAfterARestart() throws Exception {
+    String appId = "eos-correct-" + UUID.randomUUID();
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    startPipeline(Duration.ZERO, appId);
+    send(
+        names.agreements(),
+        "s-rv",
+        anAgreement(AgreementStatus.ACTIVE, t.minus(Duration.ofDays(30)))
+            .setStaffId("s-rv")
+            .build(),
+        t.minusSeconds(60));
+    send(names.accessEvents(), "s-rv", corrected("rv-1", "s-rv", t), t);
+    send(names.accessEvents(), "s-ms", corrected("ms-1", "s-ms", t), t);
+    assertThat(pollAlerts(1, "s-rv", "s-ms"))
+        .extracting(ComplianceAlert::getEventId, ComplianceAlert::getStatus)
+        .containsExactly(tuple("ms-1", AlertStatus.RAISED));
+    streams.close(Duration.ofSeconds(30));
+    Utils.delete(stateDir.resolve(appId).toFile());
+
+    startPipeline(Duration.ZERO, appId);
+    Instant late = t.plus(Duration.ofMinutes(10));
+    send(
+        names.agreements(),
+        "s-rv",
+        anAgreement(AgreementStatus.REVOKED, t.minusSeconds(60)).setStaffId("s-rv").build(),
+        late);
+    send(
+        names.agreements(),
+        "s-ms",
+        anAgreement(AgreementStatus.ACTIVE, t.minus(Duration.ofDays(1))).setStaffId("s-ms").build(),
+        late);
+
+    List<ComplianceAlert> alerts = pollAlerts(3, "s-rv", "s-ms");
+    assertThat(alerts)
+        .extracting(
+            ComplianceAlert::getEventId, ComplianceAlert::getRuleId, ComplianceAlert::getStatus)
+        .containsExactlyInAnyOrder(
+            tuple("ms-1", "AGREEMENT_MISSING", AlertStatus.RAISED),
+            tuple("ms-1", "AGREEMENT_MISSING", AlertStatus.RETRACTED),
+            tuple("rv-1", "AGREEMENT_REVOKED", AlertStatus.RAISED));
+  }
+
+  private static AccessEvent corrected(String eventId, String staff, Instant at) {
+    return anAccessEvent().setEventId(eventId).setStaffId(staff).setOccurredAt(at).build();
   }
 
   @Test
@@ -294,6 +348,10 @@ class ExactlyOncePipelineIT {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    // Static membership, as the application has it: a restart takes its partitions back at once.
+    props.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), applicationId);
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
     streams =
         new KafkaStreams(
             AuditTopology.build(
