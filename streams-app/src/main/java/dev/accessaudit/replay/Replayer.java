@@ -59,15 +59,19 @@ public final class Replayer {
         Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig);
         ReplayDriver driver =
             new ReplayDriver(topics, serdes.topics(), options, policy, clock, collector)) {
-      Map<TopicPartition, PartitionReader.Range> ranges =
-          ranges(new TopicScanner(consumer), FeedRange.of(request, policy, options));
-      PartitionReader reader = new PartitionReader(consumer, ranges);
-      TimeOrderedFeed feed = new TimeOrderedFeed(new TopologyStamper(serdes.topics()));
-      ranges.keySet().forEach(p -> feed.add(reader.source(p), rank(p.topic()), p.partition()));
+      FeedRange range = FeedRange.of(request, policy, options);
+      Plan plan = plan(new TopicScanner(consumer), range);
+      PartitionReader reader = new PartitionReader(consumer, plan.read());
+      TopologyStamper stamper = new TopologyStamper(serdes.topics());
+      TimeOrderedFeed feed = new TimeOrderedFeed(stamper);
+      plan.read()
+          .keySet()
+          .forEach(
+              p ->
+                  feed.add(
+                      source(reader, p, plan, range, stamper), rank(p.topic()), p.partition()));
       tally = new ReplayTally(request, topics.accessEvents(), driver);
-      progress.begin(
-          "replaying " + String.join(", ", inputs()),
-          ranges.values().stream().mapToLong(PartitionReader.Range::size).sum());
+      progress.begin("replaying " + String.join(", ", inputs()), plan.size());
       ReplayTally fed = tally;
       feed.forEach(
           record -> {
@@ -90,21 +94,59 @@ public final class Replayer {
     return new ReplayResult(request, policyName, alerts, tally.accesses(), stats);
   }
 
-  /** State topics whole; accesses over the feed range by record time; ends captured once. */
-  private Map<TopicPartition, PartitionReader.Range> ranges(TopicScanner scanner, FeedRange range) {
-    Map<TopicPartition, PartitionReader.Range> ranges = new LinkedHashMap<>();
+  /**
+   * What to read: state topics whole; access partitions from the feed range's start (by record
+   * time) to their end, with the offset where, by record time, the range ends; ends captured once.
+   *
+   * @param read the offsets to read per partition
+   * @param stops per access partition, the first offset whose record time is at or after the end of
+   *     the feed range
+   */
+  private record Plan(
+      Map<TopicPartition, PartitionReader.Range> read, Map<TopicPartition, Long> stops) {
+
+    /** Records to feed, as far as record times tell. */
+    long size() {
+      return read.entrySet().stream()
+          .mapToLong(
+              e ->
+                  stops.containsKey(e.getKey())
+                      ? Math.max(0, stops.get(e.getKey()) - e.getValue().start())
+                      : e.getValue().size())
+          .sum();
+    }
+  }
+
+  private Plan plan(TopicScanner scanner, FeedRange range) {
+    Map<TopicPartition, PartitionReader.Range> read = new LinkedHashMap<>();
     for (String state : List.of(topics.agreements(), topics.consents())) {
       List<TopicPartition> partitions = scanner.partitions(state);
       Map<TopicPartition, Long> start = scanner.beginnings(partitions);
       Map<TopicPartition, Long> end = scanner.ends(partitions);
-      partitions.forEach(p -> ranges.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
+      partitions.forEach(p -> read.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
     }
     List<TopicPartition> accesses = scanner.partitions(topics.accessEvents());
     Map<TopicPartition, Long> end = scanner.ends(accesses);
     Map<TopicPartition, Long> start = scanner.offsetsAt(accesses, range.from(), end);
-    Map<TopicPartition, Long> stop = scanner.offsetsAt(accesses, range.to(), end);
-    accesses.forEach(p -> ranges.put(p, new PartitionReader.Range(start.get(p), stop.get(p))));
-    return ranges;
+    Map<TopicPartition, Long> stops = scanner.offsetsAt(accesses, range.to(), end);
+    accesses.forEach(p -> read.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
+    return new Plan(read, stops);
+  }
+
+  /**
+   * A partition's records; an access partition's end where the topology's own time says the feed
+   * range ends ({@link StopAtTime}), not where a record timestamp does: an undecodable record
+   * stamped later than the records around it must not cut the partition short.
+   */
+  private static TimeOrderedFeed.Source source(
+      PartitionReader reader,
+      TopicPartition p,
+      Plan plan,
+      FeedRange range,
+      TimeOrderedFeed.Stamper stamper) {
+    TimeOrderedFeed.Source source = reader.source(p);
+    Long stop = plan.stops().get(p);
+    return stop == null ? source : new StopAtTime(source, stop, range.to().toEpochMilli(), stamper);
   }
 
   private List<String> inputs() {
