@@ -13,8 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Re-judges a past period by running the live topology ({@link
- * dev.accessaudit.streams.topology.AuditTopology}) over the recorded history, in a {@link
- * ReplayDriver}, and writes nothing to Kafka or to the schema registry.
+ * dev.accessaudit.streams.topology.AuditTopology}) over the recorded history, in one {@link
+ * ReplayDriver} per partition ({@link ReplayDrivers}), and writes nothing to Kafka or to the schema
+ * registry.
  *
  * <pre>{@code
  * Replayer replayer = new Replayer(config.clientConfig(), names, options, clock);
@@ -56,30 +57,14 @@ public final class Replayer {
     AlertCollector collector = new AlertCollector(request);
     ReplayTally tally;
     try (ReplaySerdes serdes = new ReplaySerdes(topics, clientConfig);
-        Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig);
-        ReplayDriver driver =
-            new ReplayDriver(topics, serdes.topics(), options, policy, clock, collector)) {
+        Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig)) {
       FeedRange range = FeedRange.of(request, policy, options);
       Plan plan = plan(new TopicScanner(consumer), range);
-      PartitionReader reader = new PartitionReader(consumer, plan.read());
-      TopologyStamper stamper = new TopologyStamper(serdes.topics());
-      TimeOrderedFeed feed = new TimeOrderedFeed(stamper);
-      plan.read()
-          .keySet()
-          .forEach(
-              p ->
-                  feed.add(
-                      source(reader, p, plan, range, stamper), rank(p.topic()), p.partition()));
-      tally = new ReplayTally(request, topics.accessEvents(), driver);
-      progress.begin("replaying " + String.join(", ", inputs()), plan.size());
-      ReplayTally fed = tally;
-      feed.forEach(
-          record -> {
-            fed.feed(record);
-            progress.advance(1);
-          });
-      driver.drain();
-      progress.end();
+      try (ReplayDrivers drivers =
+          new ReplayDrivers(
+              plan.stops().size(), topics, serdes.topics(), options, policy, clock, collector)) {
+        tally = feed(request, plan, range, consumer, serdes, drivers, progress);
+      }
     }
     var alerts = collector.alerts();
     var stats =
@@ -92,6 +77,34 @@ public final class Replayer {
             alerts.size(),
             Duration.ofNanos(System.nanoTime() - started));
     return new ReplayResult(request, policyName, alerts, tally.accesses(), stats);
+  }
+
+  /** Feeds the plan's records to the drivers in the live tasks' order, counting what they did. */
+  private ReplayTally feed(
+      ReplayRequest request,
+      Plan plan,
+      FeedRange range,
+      Consumer<byte[], byte[]> consumer,
+      ReplaySerdes serdes,
+      ReplayDrivers drivers,
+      Progress progress) {
+    PartitionReader reader = new PartitionReader(consumer, plan.read());
+    TopologyStamper stamper = new TopologyStamper(serdes.topics());
+    TimeOrderedFeed feed = new TimeOrderedFeed(stamper);
+    plan.read()
+        .keySet()
+        .forEach(
+            p -> feed.add(source(reader, p, plan, range, stamper), rank(p.topic()), p.partition()));
+    ReplayTally tally = new ReplayTally(request, topics.accessEvents(), drivers);
+    progress.begin("replaying " + String.join(", ", inputs()), plan.size());
+    feed.forEach(
+        record -> {
+          tally.feed(record);
+          progress.advance(1);
+        });
+    drivers.drain();
+    progress.end();
+    return tally;
   }
 
   /**
