@@ -14,19 +14,28 @@ import java.time.Instant;
  * includes earlier accesses of its window) and the longest suppression window (so an alert standing
  * from before the period folds repeats inside it). After the period: the longest suppression window
  * (so repeats after the period fold into the period's alerts and the windows close) plus the grace
- * period (so accesses at the end of the period leave the join's grace buffer, which only stream
- * time empties). Agreements and consents are always fed from the beginning of their topics.
+ * period (so accesses at the end of the period leave the grace buffer, which only stream time
+ * empties) plus the correction horizon and a minute. Agreements and consents are always fed from
+ * the beginning of their topics to their end, so a late record corrects the period's alerts as it
+ * did live; the judged accesses it corrects are kept for the horizon of the access stream's time
+ * (at their time rounded down to the minute), so that stream must go on as long as a record can
+ * still reach back into the period, or records published long after it would correct alerts the
+ * live pipeline had let stand.
  *
  * @param from first record time fed (inclusive)
  * @param to end of the record times fed (exclusive)
  */
 record FeedRange(Instant from, Instant to) {
 
+  /** Judged accesses are kept at their time rounded down to this. */
+  private static final Duration KEPT_SLOT = Duration.ofMinutes(1);
+
   static FeedRange of(ReplayRequest request, Policy policy, PipelineOptions options) {
     Duration suppression = longestSuppression(policy);
     Duration before =
         options.dedupWindow().plus(BulkAccessTracker.longestWindow(policy)).plus(suppression);
-    Duration after = suppression.plus(options.grace());
+    Duration after =
+        suppression.plus(options.grace()).plus(options.correctionHorizon()).plus(KEPT_SLOT);
     return new FeedRange(safeMinus(request.from(), before), safePlus(request.to(), after));
   }
 

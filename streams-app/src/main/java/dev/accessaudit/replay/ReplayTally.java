@@ -14,7 +14,7 @@ final class ReplayTally {
 
   private final ReplayRequest request;
   private final String accessTopic;
-  private final ReplayDriver driver;
+  private final ReplayDrivers driver;
   private final List<AccessEvent> kept = new ArrayList<>();
   long events;
   long invalid;
@@ -22,7 +22,7 @@ final class ReplayTally {
   long recordsRead;
   long stateRecords;
 
-  ReplayTally(ReplayRequest request, String accessTopic, ReplayDriver driver) {
+  ReplayTally(ReplayRequest request, String accessTopic, ReplayDrivers driver) {
     this.request = request;
     this.accessTopic = accessTopic;
     this.driver = driver;

@@ -13,8 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Re-judges a past period by running the live topology ({@link
- * dev.accessaudit.streams.topology.AuditTopology}) over the recorded history, in a {@link
- * ReplayDriver}, and writes nothing to Kafka or to the schema registry.
+ * dev.accessaudit.streams.topology.AuditTopology}) over the recorded history, in one {@link
+ * ReplayDriver} per partition ({@link ReplayDrivers}), and writes nothing to Kafka or to the schema
+ * registry.
  *
  * <pre>{@code
  * Replayer replayer = new Replayer(config.clientConfig(), names, options, clock);
@@ -56,26 +57,14 @@ public final class Replayer {
     AlertCollector collector = new AlertCollector(request);
     ReplayTally tally;
     try (ReplaySerdes serdes = new ReplaySerdes(topics, clientConfig);
-        Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig);
-        ReplayDriver driver =
-            new ReplayDriver(topics, serdes.topics(), options, policy, clock, collector)) {
-      Map<TopicPartition, PartitionReader.Range> ranges =
-          ranges(new TopicScanner(consumer), FeedRange.of(request, policy, options));
-      PartitionReader reader = new PartitionReader(consumer, ranges);
-      TimeOrderedFeed feed = new TimeOrderedFeed(new TopologyStamper(serdes.topics()));
-      ranges.keySet().forEach(p -> feed.add(reader.source(p), rank(p.topic()), p.partition()));
-      tally = new ReplayTally(request, topics.accessEvents(), driver);
-      progress.begin(
-          "replaying " + String.join(", ", inputs()),
-          ranges.values().stream().mapToLong(PartitionReader.Range::size).sum());
-      ReplayTally fed = tally;
-      feed.forEach(
-          record -> {
-            fed.feed(record);
-            progress.advance(1);
-          });
-      driver.drain();
-      progress.end();
+        Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig)) {
+      FeedRange range = FeedRange.of(request, policy, options);
+      Plan plan = plan(new TopicScanner(consumer), range);
+      try (ReplayDrivers drivers =
+          new ReplayDrivers(
+              plan.stops().size(), topics, serdes.topics(), options, policy, clock, collector)) {
+        tally = feed(request, plan, range, consumer, serdes, drivers, progress);
+      }
     }
     var alerts = collector.alerts();
     var stats =
@@ -90,21 +79,87 @@ public final class Replayer {
     return new ReplayResult(request, policyName, alerts, tally.accesses(), stats);
   }
 
-  /** State topics whole; accesses over the feed range by record time; ends captured once. */
-  private Map<TopicPartition, PartitionReader.Range> ranges(TopicScanner scanner, FeedRange range) {
-    Map<TopicPartition, PartitionReader.Range> ranges = new LinkedHashMap<>();
+  /** Feeds the plan's records to the drivers in the live tasks' order, counting what they did. */
+  private ReplayTally feed(
+      ReplayRequest request,
+      Plan plan,
+      FeedRange range,
+      Consumer<byte[], byte[]> consumer,
+      ReplaySerdes serdes,
+      ReplayDrivers drivers,
+      Progress progress) {
+    PartitionReader reader = new PartitionReader(consumer, plan.read());
+    TopologyStamper stamper = new TopologyStamper(serdes.topics());
+    TimeOrderedFeed feed = new TimeOrderedFeed(stamper);
+    plan.read()
+        .keySet()
+        .forEach(
+            p -> feed.add(source(reader, p, plan, range, stamper), rank(p.topic()), p.partition()));
+    ReplayTally tally = new ReplayTally(request, topics.accessEvents(), drivers);
+    progress.begin("replaying " + String.join(", ", inputs()), plan.size());
+    feed.forEach(
+        record -> {
+          tally.feed(record);
+          progress.advance(1);
+        });
+    drivers.drain();
+    progress.end();
+    return tally;
+  }
+
+  /**
+   * What to read: state topics whole; access partitions from the feed range's start (by record
+   * time) to their end, with the offset where, by record time, the range ends; ends captured once.
+   *
+   * @param read the offsets to read per partition
+   * @param stops per access partition, the first offset whose record time is at or after the end of
+   *     the feed range
+   */
+  private record Plan(
+      Map<TopicPartition, PartitionReader.Range> read, Map<TopicPartition, Long> stops) {
+
+    /** Records to feed, as far as record times tell. */
+    long size() {
+      return read.entrySet().stream()
+          .mapToLong(
+              e ->
+                  stops.containsKey(e.getKey())
+                      ? Math.max(0, stops.get(e.getKey()) - e.getValue().start())
+                      : e.getValue().size())
+          .sum();
+    }
+  }
+
+  private Plan plan(TopicScanner scanner, FeedRange range) {
+    Map<TopicPartition, PartitionReader.Range> read = new LinkedHashMap<>();
     for (String state : List.of(topics.agreements(), topics.consents())) {
       List<TopicPartition> partitions = scanner.partitions(state);
       Map<TopicPartition, Long> start = scanner.beginnings(partitions);
       Map<TopicPartition, Long> end = scanner.ends(partitions);
-      partitions.forEach(p -> ranges.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
+      partitions.forEach(p -> read.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
     }
     List<TopicPartition> accesses = scanner.partitions(topics.accessEvents());
     Map<TopicPartition, Long> end = scanner.ends(accesses);
     Map<TopicPartition, Long> start = scanner.offsetsAt(accesses, range.from(), end);
-    Map<TopicPartition, Long> stop = scanner.offsetsAt(accesses, range.to(), end);
-    accesses.forEach(p -> ranges.put(p, new PartitionReader.Range(start.get(p), stop.get(p))));
-    return ranges;
+    Map<TopicPartition, Long> stops = scanner.offsetsAt(accesses, range.to(), end);
+    accesses.forEach(p -> read.put(p, new PartitionReader.Range(start.get(p), end.get(p))));
+    return new Plan(read, stops);
+  }
+
+  /**
+   * A partition's records; an access partition's end where the topology's own time says the feed
+   * range ends ({@link StopAtTime}), not where a record timestamp does: an undecodable record
+   * stamped later than the records around it must not cut the partition short.
+   */
+  private static TimeOrderedFeed.Source source(
+      PartitionReader reader,
+      TopicPartition p,
+      Plan plan,
+      FeedRange range,
+      TimeOrderedFeed.Stamper stamper) {
+    TimeOrderedFeed.Source source = reader.source(p);
+    Long stop = plan.stops().get(p);
+    return stop == null ? source : new StopAtTime(source, stop, range.to().toEpochMilli(), stamper);
   }
 
   private List<String> inputs() {
