@@ -14,36 +14,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The live topology ({@link AuditTopology#build}) in a {@link TopologyTestDriver}: records piped in
- * as they were read, with their own bytes, timestamps and headers, so the topology's deserializers,
- * validation, de-duplication, joins, stores and dead-letter handling all run; nothing is written to
- * Kafka. The state stores live in a fresh temporary directory, deleted on {@link #close()}.
- *
- * <p>The driver keeps everything the topology produces (alerts, dead letters, changelog and
- * repartition records) until it is read, so every {@value #DRAIN_EVERY} records piped, the alerts
- * are handed on and all other output is discarded.
+ * The live topology ({@link AuditTopology#build}) run as one stream task ({@link TaskDriver}):
+ * records piped in as they were read, with their own bytes, timestamps and headers, so the
+ * topology's deserializers, validation, de-duplication, joins, stores and dead-letter handling all
+ * run; nothing is written to Kafka. The state stores live in a fresh temporary directory, deleted
+ * on {@link #close()}. Alerts are decoded and handed on as the task writes them; every other output
+ * (dead letters, changelogs) is only counted where the outcome of an access needs it, and dropped.
  */
 final class ReplayDriver implements AutoCloseable {
 
   static final String APPLICATION_ID = "audit-replay";
-  static final int DRAIN_EVERY = 5_000;
 
   /** What became of an access record piped in, judged from what the topology wrote for it. */
   enum Outcome {
@@ -56,15 +44,14 @@ final class ReplayDriver implements AutoCloseable {
   }
 
   private final Path stateDir;
-  private final TopologyTestDriver driver;
-  private final TopicNames names;
-  private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
-  private final Map<String, TestOutputTopic<byte[], byte[]>> discarded = new HashMap<>();
-  private final TestOutputTopic<String, ComplianceAlert> alerts;
-  private final Consumer<ComplianceAlert> alertSink;
-  private final Set<String> produced;
+  private final TaskDriver driver;
+  private final String alertTopic;
+  private final String deadLetterTopic;
   private final String dedupChangelog;
-  private int sinceDrain;
+  private final Deserializer<ComplianceAlert> alertDecoder;
+  private final Consumer<ComplianceAlert> alertSink;
+  private long deadLetters;
+  private long admitted;
 
   ReplayDriver(
       TopicNames names,
@@ -73,81 +60,51 @@ final class ReplayDriver implements AutoCloseable {
       Policy policy,
       Clock clock,
       Consumer<ComplianceAlert> alertSink) {
-    this.names = names;
+    this.alertTopic = names.alerts();
+    this.deadLetterTopic = names.deadLetter();
+    this.dedupChangelog = APPLICATION_ID + "-" + AuditTopology.DEDUP_STORE + "-changelog";
+    this.alertDecoder = topics.alerts().valueSerde().deserializer();
     this.alertSink = alertSink;
     this.stateDir = tempDir();
-    this.driver =
-        new TopologyTestDriver(
-            AuditTopology.build(topics, options, policy, clock, StateBacking.IN_MEMORY),
-            properties(names, stateDir),
-            clock.instant());
-    for (String input : List.of(names.accessEvents(), names.agreements(), names.consents())) {
-      inputs.put(
-          input,
-          driver.createInputTopic(input, new ByteArraySerializer(), new ByteArraySerializer()));
+    TaskDriver.Builder builder = new TaskDriver.Builder();
+    AuditTopology.build(builder, topics, options, policy, clock, StateBacking.IN_MEMORY);
+    TaskDriver started;
+    try {
+      started = new TaskDriver(builder, properties(names, stateDir), clock.millis(), this::output);
+    } catch (RuntimeException e) {
+      delete(stateDir);
+      throw e;
     }
-    this.alerts =
-        driver.createOutputTopic(
-            names.alerts(),
-            topics.alerts().keySerde().deserializer(),
-            topics.alerts().valueSerde().deserializer());
-    this.produced = driver.producedTopicNames();
-    this.dedupChangelog = APPLICATION_ID + "-" + AuditTopology.DEDUP_STORE + "-changelog";
+    this.driver = started;
   }
 
   /** Pipes a state record (agreement, consent) in. */
   void pipe(ConsumerRecord<byte[], byte[]> record) {
     pipeIn(record);
-    maybeDrain();
   }
 
   /** Pipes an access record in and tells what the topology did with it. */
   Outcome pipeAccess(ConsumerRecord<byte[], byte[]> record) {
-    long deadLetters = queued(names.deadLetter());
-    long admitted = queued(dedupChangelog);
+    long deadLettersBefore = deadLetters;
+    long admittedBefore = admitted;
     pipeIn(record);
-    Outcome outcome =
-        queued(names.deadLetter()) > deadLetters
-            ? Outcome.DEAD_LETTERED
-            : queued(dedupChangelog) > admitted ? Outcome.ADMITTED : Outcome.DUPLICATE;
-    maybeDrain();
-    return outcome;
-  }
-
-  /** Hands on the alerts produced so far and discards every other output. */
-  void drain() {
-    sinceDrain = 0;
-    for (String topic : List.copyOf(produced)) {
-      if (topic.equals(names.alerts())) {
-        alerts.readValuesToList().forEach(alertSink);
-      } else {
-        raw(topic).readRecordsToList();
-      }
-    }
+    return deadLetters > deadLettersBefore
+        ? Outcome.DEAD_LETTERED
+        : admitted > admittedBefore ? Outcome.ADMITTED : Outcome.DUPLICATE;
   }
 
   private void pipeIn(ConsumerRecord<byte[], byte[]> record) {
-    inputs
-        .get(record.topic())
-        .pipeInput(
-            new TestRecord<>(record.key(), record.value(), record.headers(), record.timestamp()));
+    driver.pipe(record.topic(), record.key(), record.value(), record.headers(), record.timestamp());
   }
 
-  private void maybeDrain() {
-    if (++sinceDrain >= DRAIN_EVERY) {
-      drain();
+  private void output(String topic, byte[] key, byte[] value) {
+    if (topic.equals(alertTopic)) {
+      alertSink.accept(alertDecoder.deserialize(topic, value));
+    } else if (topic.equals(deadLetterTopic)) {
+      deadLetters++;
+    } else if (topic.equals(dedupChangelog)) {
+      admitted++;
     }
-  }
-
-  /** How many records wait unread in the topic (drained ones no longer count). */
-  private long queued(String topic) {
-    return produced.contains(topic) ? raw(topic).getQueueSize() : 0;
-  }
-
-  private TestOutputTopic<byte[], byte[]> raw(String topic) {
-    return discarded.computeIfAbsent(
-        topic,
-        t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
   }
 
   @Override
@@ -165,11 +122,11 @@ final class ReplayDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    // The driver commits after every record; at-least-once is the same processing without the
-    // mock transactions, under which it never shows a dead letter of a record it skipped.
+    // Nothing is committed before the end, so there are no transactions to emulate.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    // The feed already comes in the order a task that waited for all its partitions reads it.
-    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
+    // The feed already comes in the order a task that waited for all its partitions reads it, one
+    // record at a time: there is never anything to wait for.
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     return props;
   }
 

@@ -57,11 +57,6 @@ final class ReplayDrivers implements AutoCloseable {
     return driverOf(record).pipeAccess(record);
   }
 
-  /** Hands on the alerts every driver produced so far. */
-  void drain() {
-    drivers.forEach(ReplayDriver::drain);
-  }
-
   private ReplayDriver driverOf(ConsumerRecord<byte[], byte[]> record) {
     if (record.partition() >= drivers.size()) {
       throw new IllegalStateException(

@@ -102,7 +102,6 @@ public final class Replayer {
           tally.feed(record);
           progress.advance(1);
         });
-    drivers.drain();
     progress.end();
     return tally;
   }

@@ -99,7 +99,20 @@ public final class AuditTopology {
       Policy policy,
       Clock clock,
       StateBacking backing) {
-    StreamsBuilder builder = new StreamsBuilder();
+    return build(new StreamsBuilder(), topics, options, policy, clock, backing);
+  }
+
+  /**
+   * Builds the topology into {@code builder} (a fresh one), for a runner that needs the builder
+   * itself, such as the replay's task driver.
+   */
+  public static Topology build(
+      StreamsBuilder builder,
+      AuditTopics topics,
+      PipelineOptions options,
+      Policy policy,
+      Clock clock,
+      StateBacking backing) {
     addStateStores(builder, topics, options, backing);
 
     KStream<String, EnrichedAccess> agreementCorrections =
