@@ -33,7 +33,7 @@ record FeedRange(Instant from, Instant to) {
   static FeedRange of(ReplayRequest request, Policy policy, PipelineOptions options) {
     Duration suppression = longestSuppression(policy);
     Duration before =
-        options.dedupWindow().plus(BulkAccessTracker.longestWindow(policy)).plus(suppression);
+        options.dedupMemory().plus(BulkAccessTracker.longestWindow(policy)).plus(suppression);
     Duration after =
         suppression.plus(options.grace()).plus(options.correctionHorizon()).plus(KEPT_SLOT);
     return new FeedRange(safeMinus(request.from(), before), safePlus(request.to(), after));

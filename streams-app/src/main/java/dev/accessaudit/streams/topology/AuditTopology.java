@@ -276,7 +276,7 @@ public final class AuditTopology {
       StreamsBuilder builder, AuditTopics topics, PipelineOptions options, StateBacking backing) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-                backing.window(DEDUP_STORE, options.dedupWindow(), options.dedupWindow()),
+                backing.window(DEDUP_STORE, options.dedupMemory(), options.dedupWindow()),
                 Serdes.String(),
                 Serdes.Long())
             .withLoggingEnabled(WINDOW_CHANGELOG));
@@ -287,7 +287,7 @@ public final class AuditTopology {
                 .withName("access-events-source"))
         .processValues(ValidateAccessEvent::new, Named.as("validate-access-event"))
         .processValues(
-            () -> new DeduplicateByEventId(DEDUP_STORE, options.dedupWindow()),
+            () -> new DeduplicateByEventId(DEDUP_STORE, options.dedupWindow(), options.dedupSlot()),
             Named.as("deduplicate-by-event-id"),
             DEDUP_STORE);
   }

@@ -13,10 +13,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * event published twice (a producer retry, a re-run of a batch) is judged once. Events are
  * co-partitioned by staffId, and a retry carries the same staffId, so each task sees every copy.
  * The window is counted in arrival time, the task's stream time, not in the event's own time: an
- * event years old re-published twice is still a retry. The window store forgets ids older than the
- * window, which bounds its size. Ids are stored at their arrival time rounded down to a hundredth
- * of the window, so a look-up visits at most about a hundred time slots whatever the store (an id
- * is remembered for the window and at most a hundredth more).
+ * event years old re-published twice is still a retry. Ids are stored at their arrival time rounded
+ * down to a tenth of the window ({@link PipelineOptions#dedupMemory()}), so a look-up visits at
+ * most eleven time slots whatever the store: the in-memory window store a replay uses pays for
+ * every slot a look-up spans, not only for those that hold the id (at a hundredth, the look-up was
+ * a quarter of a replay's time). The store keeps a slot for the window and one slot more, so an id
+ * is remembered for at least the window and at most a tenth more; that bounds its size.
  */
 final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEvent, AccessEvent> {
 
@@ -26,10 +28,10 @@ final class DeduplicateByEventId implements FixedKeyProcessor<String, AccessEven
   private FixedKeyProcessorContext<String, AccessEvent> context;
   private WindowStore<String, Long> seen;
 
-  DeduplicateByEventId(String storeName, Duration window) {
+  DeduplicateByEventId(String storeName, Duration window, Duration slot) {
     this.storeName = storeName;
     this.windowMs = window.toMillis();
-    this.slotMs = Math.max(1, windowMs / 100);
+    this.slotMs = slot.toMillis();
   }
 
   @Override

@@ -68,6 +68,19 @@ public record PipelineOptions(
   }
 
   /**
+   * The de-duplication store's time slot: an id is stored at its arrival time rounded down to a
+   * tenth of the window, so a look-up spans at most eleven slots.
+   */
+  Duration dedupSlot() {
+    return Duration.ofMillis(Math.max(1, dedupWindow.toMillis() / 10));
+  }
+
+  /** The longest an eventId is remembered: the window and the slot its arrival was rounded into. */
+  public Duration dedupMemory() {
+    return dedupWindow.plus(dedupSlot());
+  }
+
+  /**
    * What the versioned stores keep: a state record may take effect up to the history retention
    * before its publish time, and the stores count retention from the latest version, which may lie
    * up to the schedule-ahead bound after; a day's margin for publish times out of order.

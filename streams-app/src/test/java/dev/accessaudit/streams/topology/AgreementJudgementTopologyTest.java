@@ -251,6 +251,27 @@ class AgreementJudgementTopologyTest {
   }
 
   @Test
+  void shouldDropRetryArrivingJustWithinDeduplicationWindowFromTheEndOfASlot() {
+    // A one-minute window has six-second slots; the first copy arrives in the last millisecond of
+    // its slot and the retry one millisecond short of a window later, in the slot a window on.
+    Instant first = T0.plusMillis(5_999);
+    try (PipelineHarness shortWindow =
+        new PipelineHarness(
+            agreementPolicy(),
+            PipelineOptions.defaults()
+                .withGrace(Duration.ZERO)
+                .withDedupWindow(Duration.ofMinutes(1)))) {
+      shortWindow.access(anAccessEvent().setOccurredAt(first).build());
+      shortWindow.access(
+          anAccessEvent().setEventId("evt-2").setOccurredAt(first.plusSeconds(59)).build());
+      shortWindow.access(
+          anAccessEvent().setOccurredAt(first.plus(Duration.ofMinutes(1)).minusMillis(1)).build());
+
+      assertThat(shortWindow.alerts()).hasSize(2);
+    }
+  }
+
+  @Test
   void shouldGiveDeterministicAlertFields() {
     pipeline.agreement(anAgreement(AgreementStatus.PENDING, T0.minusSeconds(60)).build());
 
