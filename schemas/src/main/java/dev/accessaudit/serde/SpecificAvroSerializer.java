@@ -4,14 +4,11 @@ import dev.accessaudit.registry.SchemaRegistryClient;
 import dev.accessaudit.registry.SchemaRegistryClients;
 import dev.accessaudit.registry.SchemaRegistryException;
 import dev.accessaudit.registry.SchemaVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -104,17 +101,14 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
   }
 
   private byte[] encode(int id, Schema schema, T data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(WireFormat.header(id));
     try {
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-      writers.computeIfAbsent(schema, this::writer).write(data, encoder);
-      encoder.flush();
+      EncodeBuffer out = EncodeBuffer.start(WireFormat.header(id));
+      writers.computeIfAbsent(schema, this::writer).write(data, out.encoder());
+      return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "could not write " + type.getSimpleName() + " as Avro: " + e.getMessage(), e);
     }
-    return out.toByteArray();
   }
 
   private SpecificDatumWriter<T> writer(Schema schema) {

@@ -75,6 +75,23 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void shouldWriteEachRecordAloneWhenTheThreadWroteALargerOneBefore() {
+    AccessEvent large =
+        AccessEvent.newBuilder(anAccessEvent())
+            .setFields(java.util.Collections.nCopies(2_000, "email"))
+            .build();
+    AccessEvent small = anAccessEvent();
+    byte[] first = serde.serializer().serialize(TOPIC, small);
+
+    byte[] big = serde.serializer().serialize(TOPIC, large);
+    byte[] again = serde.serializer().serialize(TOPIC, small);
+
+    assertThat(again).isEqualTo(first).isNotSameAs(first);
+    assertThat(serde.deserializer().deserialize(TOPIC, big)).isEqualTo(large);
+    assertThat(serde.deserializer().deserialize(TOPIC, again)).isEqualTo(small);
+  }
+
+  @Test
   void shouldFrameWithMagicByteAndRegisteredIdUnderTopicValueSubject() {
     byte[] bytes = serde.serializer().serialize(TOPIC, anAccessEvent());
 
