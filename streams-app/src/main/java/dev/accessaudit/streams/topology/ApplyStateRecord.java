@@ -126,7 +126,14 @@ final class ApplyStateRecord<V> implements Processor<String, V, String, Enriched
       StateCorrection correction = new StateCorrection(kind.corrected(), reason);
       context.forward(
           new Record<>(
-              key, EnrichedAccess.newBuilder(revised).setCorrection(correction).build(), time));
+              key,
+              new EnrichedAccess(
+                  revised.getEvent(),
+                  revised.getAgreement(),
+                  revised.getConsentLookedUp(),
+                  revised.getConsent(),
+                  correction),
+              time));
     }
   }
 

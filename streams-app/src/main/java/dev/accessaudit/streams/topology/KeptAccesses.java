@@ -33,7 +33,15 @@ final class KeptAccesses {
   /** Keeps (or replaces) the access as judged, under {@code stateKey}. */
   void keep(String stateKey, EnrichedAccess access) {
     AccessEvent event = access.getEvent();
-    EnrichedAccess plain = EnrichedAccess.newBuilder(access).setCorrection(null).build();
+    EnrichedAccess plain =
+        access.getCorrection() == null
+            ? access
+            : new EnrichedAccess(
+                event,
+                access.getAgreement(),
+                access.getConsentLookedUp(),
+                access.getConsent(),
+                null);
     store.put(key(stateKey, event.getEventId()), plain, slot(event.getOccurredAt().toEpochMilli()));
   }
 

@@ -61,9 +61,15 @@ sealed interface StateKind<V> permits StateKind.Agreements, StateKind.Consents {
       return access.getAgreement();
     }
 
+    /** A shallow copy: Avro's copying builder would deep-copy the whole event for every access. */
     @Override
     public EnrichedAccess with(EnrichedAccess access, StaffAgreement state) {
-      return EnrichedAccess.newBuilder(access).setAgreement(state).build();
+      return new EnrichedAccess(
+          access.getEvent(),
+          state,
+          access.getConsentLookedUp(),
+          access.getConsent(),
+          access.getCorrection());
     }
 
     @Override
@@ -101,7 +107,8 @@ sealed interface StateKind<V> permits StateKind.Agreements, StateKind.Consents {
 
     @Override
     public EnrichedAccess with(EnrichedAccess access, VisitorConsent state) {
-      return EnrichedAccess.newBuilder(access).setConsentLookedUp(true).setConsent(state).build();
+      return new EnrichedAccess(
+          access.getEvent(), access.getAgreement(), true, state, access.getCorrection());
     }
 
     @Override
