@@ -4,8 +4,11 @@ import dev.accessaudit.avro.EnrichedAccess;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,9 +40,6 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
 
   private static final int PREFIX = 3 * Long.BYTES;
 
-  /** The earliest buffered time is read from the store when first needed, after any restore. */
-  private static final long UNKNOWN = Long.MIN_VALUE;
-
   private final StateKind<V> kind;
   private final long graceMs;
   private final String bufferName;
@@ -49,7 +49,12 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
   private KeyValueStore<Bytes, EnrichedAccess> buffer;
   private VersionedKeyValueStore<String, V> state;
   private KeptAccesses kept;
-  private long earliest = UNKNOWN;
+
+  /**
+   * The buffer's content in key order, read from the store when first needed (after any restore)
+   * and kept in step with it: releasing reads here, so it neither iterates nor decodes the store.
+   */
+  private NavigableMap<Bytes, EnrichedAccess> pending;
 
   /**
    * @param bufferName the buffer store (unused with a zero grace)
@@ -74,7 +79,7 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
     this.kept = keptStore == null ? null : new KeptAccesses(keptStore);
     if (graceMs > 0) {
       this.buffer = context.getStateStore(bufferName);
-      this.earliest = UNKNOWN;
+      this.pending = null;
       context.schedule(
           Duration.ofMillis(Math.max(100, graceMs / 4)),
           PunctuationType.WALL_CLOCK_TIME,
@@ -90,48 +95,40 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
     }
     long time = record.value().getEvent().getOccurredAt().toEpochMilli();
     long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
-    buffer.put(
-        bufferKey(time, context.currentSystemTimeMs(), offset, record.key()), record.value());
-    earliest = earliest == UNKNOWN ? earliestBuffered() : Math.min(earliest, time);
+    Bytes key = bufferKey(time, context.currentSystemTimeMs(), offset, record.key());
+    buffer.put(key, record.value());
+    pending().put(key, record.value());
     releaseUpTo(context.currentStreamTimeMs() - graceMs);
   }
 
   /** Releases, in time order, every access whose time is at or before {@code due}. */
   private void releaseUpTo(long due) {
-    if (earliest > due) {
-      return;
-    }
-    long next = Long.MAX_VALUE;
-    try (KeyValueIterator<Bytes, EnrichedAccess> it = buffer.all()) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, EnrichedAccess> entry = it.next();
-        long time = timeOf(entry.key);
-        if (time > due) {
-          next = time;
-          break;
-        }
-        buffer.delete(entry.key);
-        release(keyOf(entry.key), entry.value);
+    Iterator<Map.Entry<Bytes, EnrichedAccess>> it = pending().entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Bytes, EnrichedAccess> entry = it.next();
+      if (timeOf(entry.getKey()) > due) {
+        return;
       }
+      it.remove();
+      releaseBuffered(entry);
     }
-    earliest = next;
   }
 
   /** Releases every access that has waited the grace period on the wall clock. */
   private void releaseByWallClock(long now) {
-    long next = Long.MAX_VALUE;
-    try (KeyValueIterator<Bytes, EnrichedAccess> it = buffer.all()) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, EnrichedAccess> entry = it.next();
-        if (arrivalOf(entry.key) + graceMs <= now) {
-          buffer.delete(entry.key);
-          release(keyOf(entry.key), entry.value);
-        } else {
-          next = Math.min(next, timeOf(entry.key));
-        }
+    Iterator<Map.Entry<Bytes, EnrichedAccess>> it = pending().entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Bytes, EnrichedAccess> entry = it.next();
+      if (arrivalOf(entry.getKey()) + graceMs <= now) {
+        it.remove();
+        releaseBuffered(entry);
       }
     }
-    earliest = next;
+  }
+
+  private void releaseBuffered(Map.Entry<Bytes, EnrichedAccess> entry) {
+    buffer.put(entry.getKey(), null);
+    release(keyOf(entry.getKey()), entry.getValue());
   }
 
   private void release(String key, EnrichedAccess access) {
@@ -144,10 +141,14 @@ final class HoldForState<V> implements Processor<String, EnrichedAccess, String,
     context.forward(new Record<>(key, joined, time));
   }
 
-  private long earliestBuffered() {
-    try (KeyValueIterator<Bytes, EnrichedAccess> it = buffer.all()) {
-      return it.hasNext() ? timeOf(it.next().key) : Long.MAX_VALUE;
+  private NavigableMap<Bytes, EnrichedAccess> pending() {
+    if (pending == null) {
+      pending = new TreeMap<>();
+      try (KeyValueIterator<Bytes, EnrichedAccess> it = buffer.all()) {
+        it.forEachRemaining(entry -> pending.put(entry.key, entry.value));
+      }
     }
+    return pending;
   }
 
   /** Big-endian, sign bit flipped, so byte order is time order. */
