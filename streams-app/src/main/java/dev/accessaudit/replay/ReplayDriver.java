@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStore;
 
 /**
  * The live topology ({@link AuditTopology#build}) run as one stream task ({@link TaskDriver}):
@@ -27,7 +28,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * topology's deserializers, validation, de-duplication, joins, stores and dead-letter handling all
  * run; nothing is written to Kafka. The state stores live in a fresh temporary directory, deleted
  * on {@link #close()}. Alerts are decoded and handed on as the task writes them; every other output
- * (dead letters, changelogs) is only counted where the outcome of an access needs it, and dropped.
+ * (dead letters) is only counted where the outcome of an access needs it, and dropped.
  */
 final class ReplayDriver implements AutoCloseable {
 
@@ -47,11 +48,10 @@ final class ReplayDriver implements AutoCloseable {
   private final TaskDriver driver;
   private final String alertTopic;
   private final String deadLetterTopic;
-  private final String dedupChangelog;
+  private final StateStore dedupStore;
   private final Deserializer<ComplianceAlert> alertDecoder;
   private final Consumer<ComplianceAlert> alertSink;
   private long deadLetters;
-  private long admitted;
 
   ReplayDriver(
       TopicNames names,
@@ -62,7 +62,6 @@ final class ReplayDriver implements AutoCloseable {
       Consumer<ComplianceAlert> alertSink) {
     this.alertTopic = names.alerts();
     this.deadLetterTopic = names.deadLetter();
-    this.dedupChangelog = APPLICATION_ID + "-" + AuditTopology.DEDUP_STORE + "-changelog";
     this.alertDecoder = topics.alerts().valueSerde().deserializer();
     this.alertSink = alertSink;
     this.stateDir = tempDir();
@@ -76,6 +75,7 @@ final class ReplayDriver implements AutoCloseable {
       throw e;
     }
     this.driver = started;
+    this.dedupStore = driver.store(AuditTopology.DEDUP_STORE);
   }
 
   /** Pipes a state record (agreement, consent) in. */
@@ -86,11 +86,13 @@ final class ReplayDriver implements AutoCloseable {
   /** Pipes an access record in and tells what the topology did with it. */
   Outcome pipeAccess(ConsumerRecord<byte[], byte[]> record) {
     long deadLettersBefore = deadLetters;
-    long admittedBefore = admitted;
+    long admittedBefore = StateBacking.valuesKept(dedupStore);
     pipeIn(record);
     return deadLetters > deadLettersBefore
         ? Outcome.DEAD_LETTERED
-        : admitted > admittedBefore ? Outcome.ADMITTED : Outcome.DUPLICATE;
+        : StateBacking.valuesKept(dedupStore) > admittedBefore
+            ? Outcome.ADMITTED
+            : Outcome.DUPLICATE;
   }
 
   private void pipeIn(ConsumerRecord<byte[], byte[]> record) {
@@ -102,8 +104,6 @@ final class ReplayDriver implements AutoCloseable {
       alertSink.accept(alertDecoder.deserialize(topic, value));
     } else if (topic.equals(deadLetterTopic)) {
       deadLetters++;
-    } else if (topic.equals(dedupChangelog)) {
-      admitted++;
     }
   }
 

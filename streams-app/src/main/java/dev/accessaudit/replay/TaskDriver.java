@@ -33,6 +33,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.internals.StreamsConfigUtils;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.internals.InternalTopologyBuilder;
 import org.apache.kafka.streams.processor.internals.ProcessorContextImpl;
@@ -177,6 +178,11 @@ final class TaskDriver implements AutoCloseable {
     }
     enqueue(tp, key, value, headers, timestamp);
     processAll();
+  }
+
+  /** The task's state store of this name. */
+  StateStore store(String name) {
+    return task.store(name);
   }
 
   private void processAll() {

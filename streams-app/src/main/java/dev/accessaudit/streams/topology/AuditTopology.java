@@ -67,16 +67,6 @@ public final class AuditTopology {
   public static final String CONSENT_KEPT_STORE = "consent-judged-accesses";
 
   /**
-   * Window-store changelogs expire by time. Their records carry event times, which for a backlog, a
-   * replayed history or the demo lie far in the past, so the broker would delete them at once and a
-   * restore would forget which events were already judged. Stamping them with the append time makes
-   * retention count from when the state was written. (The window start is part of the changelog
-   * key, so restoring does not need the record time.)
-   */
-  private static final Map<String, String> WINDOW_CHANGELOG =
-      Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
-
-  /**
    * A versioned store's changelog records carry each version's time, and restoring needs it. An
    * agreement scheduled ahead is a version in the future, which the broker refuses beyond an hour
    * unless the topic allows it.
@@ -187,17 +177,17 @@ public final class AuditTopology {
 
   private static StoreBuilder<WindowStore<String, EnrichedAccess>> keptStore(
       String name, AuditTopics topics, PipelineOptions options, StateBacking backing) {
-    return Stores.windowStoreBuilder(
-            backing.window(name, options.correctionHorizon(), Duration.ofMillis(1)),
-            Serdes.String(),
-            topics.enrichedSerde())
-        .withLoggingEnabled(WINDOW_CHANGELOG);
+    return backing.windowStore(
+        name,
+        options.correctionHorizon(),
+        Duration.ofMillis(1),
+        Serdes.String(),
+        topics.enrichedSerde());
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, EnrichedAccess>> bufferStore(
       String name, AuditTopics topics, StateBacking backing) {
-    return Stores.keyValueStoreBuilder(
-        backing.keyValue(name), Serdes.Bytes(), topics.enrichedSerde());
+    return backing.keyValueStore(name, Serdes.Bytes(), topics.enrichedSerde());
   }
 
   /** The grace buffer (when there is a grace) and the state store a hold step uses. */
@@ -227,8 +217,7 @@ public final class AuditTopology {
       return alerts;
     }
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            backing.keyValue(SUPPRESSION_STORE), Serdes.String(), topics.alerts().valueSerde()));
+        backing.keyValueStore(SUPPRESSION_STORE, Serdes.String(), topics.alerts().valueSerde()));
     return alerts.process(
         () -> new SuppressRepeats(new RepeatSuppressor(policy), SUPPRESSION_STORE),
         Named.as("suppress-repeats"),
@@ -254,11 +243,12 @@ public final class AuditTopology {
           JUDGED_STORE);
     }
     builder.addStateStore(
-        Stores.windowStoreBuilder(
-                backing.window(BULK_STORE, bulkWindow.multipliedBy(2), Duration.ofMillis(1)),
-                Serdes.String(),
-                visitorListSerde())
-            .withLoggingEnabled(WINDOW_CHANGELOG));
+        backing.windowStore(
+            BULK_STORE,
+            bulkWindow.multipliedBy(2),
+            Duration.ofMillis(1),
+            Serdes.String(),
+            visitorListSerde()));
     return enriched.processValues(
         () -> new JudgeAccess(judge, BULK_STORE, JUDGED_STORE, clock),
         Named.as("judge-access"),
@@ -275,11 +265,12 @@ public final class AuditTopology {
   private static KStream<String, AccessEvent> validAccesses(
       StreamsBuilder builder, AuditTopics topics, PipelineOptions options, StateBacking backing) {
     builder.addStateStore(
-        Stores.windowStoreBuilder(
-                backing.window(DEDUP_STORE, options.dedupMemory(), options.dedupWindow()),
-                Serdes.String(),
-                Serdes.Long())
-            .withLoggingEnabled(WINDOW_CHANGELOG));
+        backing.windowStore(
+            DEDUP_STORE,
+            options.dedupMemory(),
+            options.dedupWindow(),
+            Serdes.String(),
+            Serdes.Long()));
     return builder.stream(
             topics.accessEvents().name(),
             Consumed.with(topics.accessEvents().keySerde(), topics.accessEvents().valueSerde())
