@@ -6,15 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Feeds the replay's records to the driver and counts, from what the topology did with each access
- * record, the period's judged accesses, invalid records and duplicates; keeps the judged accesses
- * when the request asks for them.
+ * Counts, from what the topology did with each access record, the period's judged accesses, invalid
+ * records and duplicates; keeps the judged accesses when the request asks for them. Each replay
+ * worker keeps its own; they are {@linkplain #add(ReplayTally) added up} at the end.
  */
 final class ReplayTally {
 
   private final ReplayRequest request;
-  private final String accessTopic;
-  private final ReplayDrivers driver;
   private final List<AccessEvent> kept = new ArrayList<>();
   long events;
   long invalid;
@@ -22,20 +20,18 @@ final class ReplayTally {
   long recordsRead;
   long stateRecords;
 
-  ReplayTally(ReplayRequest request, String accessTopic, ReplayDrivers driver) {
+  ReplayTally(ReplayRequest request) {
     this.request = request;
-    this.accessTopic = accessTopic;
-    this.driver = driver;
   }
 
-  void feed(FeedRecord record) {
-    if (!record.raw().topic().equals(accessTopic)) {
-      stateRecords++;
-      driver.pipe(record.raw());
-      return;
-    }
+  /** An agreement or consent record was piped in. */
+  void stateRecord() {
+    stateRecords++;
+  }
+
+  /** An access record was piped in, and the topology did {@code outcome} with it. */
+  void access(FeedRecord record, ReplayDriver.Outcome outcome) {
     recordsRead++;
-    ReplayDriver.Outcome outcome = driver.pipeAccess(record.raw());
     AccessEvent event = record.value() instanceof AccessEvent e ? e : null;
     switch (outcome) {
       case DEAD_LETTERED -> {
@@ -54,9 +50,20 @@ final class ReplayTally {
     }
   }
 
+  /** Adds another worker's counts and kept accesses to these. */
+  void add(ReplayTally other) {
+    events += other.events;
+    invalid += other.invalid;
+    duplicates += other.duplicates;
+    recordsRead += other.recordsRead;
+    stateRecords += other.stateRecords;
+    kept.addAll(other.kept);
+  }
+
   /** The judged accesses of the period, by occurredAt; empty unless the request keeps them. */
   List<AccessEvent> accesses() {
-    kept.sort(Comparator.comparing(AccessEvent::getOccurredAt));
+    kept.sort(
+        Comparator.comparing(AccessEvent::getOccurredAt).thenComparing(AccessEvent::getEventId));
     return kept;
   }
 }

@@ -62,8 +62,16 @@ public final class Replayer {
       Plan plan = plan(new TopicScanner(consumer), range);
       try (ReplayDrivers drivers =
           new ReplayDrivers(
-              plan.stops().size(), topics, serdes.topics(), options, policy, clock, collector)) {
-        tally = feed(request, plan, range, consumer, serdes, drivers, progress);
+              plan.stops().size(),
+              Runtime.getRuntime().availableProcessors(),
+              topics,
+              serdes.topics(),
+              options,
+              policy,
+              clock,
+              request,
+              collector)) {
+        tally = feed(plan, range, consumer, serdes, drivers, progress);
       }
     }
     var alerts = collector.alerts();
@@ -81,7 +89,6 @@ public final class Replayer {
 
   /** Feeds the plan's records to the drivers in the live tasks' order, counting what they did. */
   private ReplayTally feed(
-      ReplayRequest request,
       Plan plan,
       FeedRange range,
       Consumer<byte[], byte[]> consumer,
@@ -95,13 +102,13 @@ public final class Replayer {
         .keySet()
         .forEach(
             p -> feed.add(source(reader, p, plan, range, stamper), rank(p.topic()), p.partition()));
-    ReplayTally tally = new ReplayTally(request, topics.accessEvents(), drivers);
     progress.begin("replaying " + String.join(", ", inputs()), plan.size());
     feed.forEach(
         record -> {
-          tally.feed(record);
+          drivers.feed(record);
           progress.advance(1);
         });
+    ReplayTally tally = drivers.finish();
     progress.end();
     return tally;
   }

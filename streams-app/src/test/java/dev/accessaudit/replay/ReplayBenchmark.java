@@ -17,10 +17,11 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  * Replay throughput on a generated history (not a test: run it by hand, see docs/auditors.md).
  * Arguments: {@code [EVENTS [VIOLATIONS]]}, default 1,000,000 events of which a share 0.02 break
  * rules (the rest comply, as in a real history; 1.0 makes almost every access raise alerts). Starts
- * an in-process broker, publishes the accesses of 2,000 staff members to 100,000 visitors over 30
- * days plus their agreements, then replays the whole period three times with the shipped default
- * policy and prints events per second (read from the broker, decoded, validated, de-duplicated,
- * judged) and the peak heap of each run. Loading is timed separately and not part of the figure.
+ * an in-process broker, publishes the accesses of 2,000 staff members to 100,000 visitors, 30 days
+ * of them for every million events (the same rate at every size), plus their agreements, then
+ * replays the whole period three times with the shipped default policy and prints events per second
+ * (read from the broker, decoded, validated, de-duplicated, judged) and the peak heap of each run.
+ * Loading is timed separately and not part of the figure.
  */
 public final class ReplayBenchmark {
 
@@ -37,14 +38,13 @@ public final class ReplayBenchmark {
     try {
       clients.put("bootstrap.servers", cluster.bootstrapServers());
       ReplayCluster.createTopics(cluster.bootstrapServers(), names, 3);
-      HistoryGenerator history =
-          new HistoryGenerator(42, 2_000, 100_000, Duration.ofDays(30), violations);
+      Duration period = period(events);
+      HistoryGenerator history = new HistoryGenerator(42, 2_000, 100_000, period, violations);
       load(history, events, clients, names);
       PrintWriter err = new PrintWriter(System.err, true);
       Progress progress = System.console() != null ? new TerminalProgress(err) : Progress.NONE;
       ReplayRequest all =
-          ReplayRequest.of(
-              HistoryGenerator.START, HistoryGenerator.START.plus(Duration.ofDays(31)));
+          ReplayRequest.of(HistoryGenerator.START, HistoryGenerator.START.plus(period.plusDays(1)));
       Replayer replayer =
           new Replayer(
               clients,
@@ -54,17 +54,22 @@ public final class ReplayBenchmark {
       ReplayResult result = null;
       for (int run = 1; run <= Integer.getInteger("bench.runs", 3); run++) {
         HeapWatch heap = new HeapWatch();
+        long cpuBefore = processCpuNanos();
         try (heap) {
           result = replayer.replay(all, policy(), "benchmark", progress);
         }
+        long cpu = processCpuNanos() - cpuBefore;
         ReplayStats stats = result.stats();
         System.out.printf(
             Locale.ROOT,
-            "run %d: %s%n       throughput %.0f events/s (%d records read and judged); %s%n",
+            "run %d: %s%n       throughput %.0f events/s (%d records read and judged), %.1f CPU µs"
+                + " per record (whole process, %d cores); %s%n",
             run,
             stats.summary(),
             stats.recordsPerSecond(),
             stats.recordsRead(),
+            cpu / 1e3 / stats.recordsRead(),
+            Runtime.getRuntime().availableProcessors(),
             heap.summary());
       }
       writeReport(result);
@@ -72,6 +77,21 @@ public final class ReplayBenchmark {
       cluster.close();
       SchemaRegistryClients.dropMockScope(scope);
     }
+  }
+
+  /** CPU time of the whole process so far (every thread: replay workers, reader, GC, broker). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * The history's period: 30 days for every million events, so that the rate, and with it what the
+   * pipeline's windows hold, is the same at every size, and memory can be compared across sizes.
+   */
+  static Duration period(long events) {
+    return Duration.ofMillis(Math.max(Duration.ofDays(1).toMillis(), events * 2_592L));
   }
 
   /** With -Dbench.html=FILE, writes the last replay as the HTML report, to look at. */
