@@ -3,6 +3,7 @@ package dev.accessaudit.streams.topology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * latest window start put, a put at or before that time less the retention skipped, expired windows
  * neither found nor kept, windows in time order and keys in serialized byte order within one), but
  * values are kept as they are put, not serialized, and a key's look-up in a window is one hash
- * look-up. Nothing is logged or restored. Iterators read a copy taken when they are made.
+ * look-up (a range of keys is sorted when asked for, which only corrections do). Nothing is logged
+ * or restored. Iterators read a copy taken when they are made.
  */
 final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
 
@@ -34,7 +36,7 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
   private final long retentionMs;
   private final long windowSizeMs;
   private final Serializer<K> keys;
-  private final NavigableMap<Long, NavigableMap<Bytes, KeyValue<K, V>>> windows = new TreeMap<>();
+  private final NavigableMap<Long, Map<Bytes, KeyValue<K, V>>> windows = new TreeMap<>();
   private long observedStreamTime = -1;
   private long puts;
   private boolean open;
@@ -61,12 +63,12 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
     Bytes bytes = bytes(key);
     if (value != null) {
       windows
-          .computeIfAbsent(windowStart, t -> new TreeMap<>())
+          .computeIfAbsent(windowStart, t -> new HashMap<>())
           .put(bytes, KeyValue.pair(key, value));
       puts++;
       return;
     }
-    NavigableMap<Bytes, KeyValue<K, V>> window = windows.get(windowStart);
+    Map<Bytes, KeyValue<K, V>> window = windows.get(windowStart);
     if (window != null) {
       window.remove(bytes);
       if (window.isEmpty()) {
@@ -81,7 +83,7 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
     if (time <= observedStreamTime - retentionMs) {
       return null;
     }
-    NavigableMap<Bytes, KeyValue<K, V>> window = windows.get(time);
+    Map<Bytes, KeyValue<K, V>> window = windows.get(time);
     KeyValue<K, V> entry = window == null ? null : window.get(bytes(key));
     return entry == null ? null : entry.value;
   }
@@ -167,7 +169,7 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
       return found;
     }
     Bytes bytes = bytes(key);
-    for (Map.Entry<Long, NavigableMap<Bytes, KeyValue<K, V>>> window :
+    for (Map.Entry<Long, Map<Bytes, KeyValue<K, V>>> window :
         windows.subMap(minTime, true, timeTo, true).entrySet()) {
       KeyValue<K, V> entry = window.getValue().get(bytes);
       if (entry != null) {
@@ -187,19 +189,22 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
     if (timeTo < minTime || (low != null && high != null && low.compareTo(high) > 0)) {
       return found;
     }
-    for (Map.Entry<Long, NavigableMap<Bytes, KeyValue<K, V>>> window :
+    for (Map.Entry<Long, Map<Bytes, KeyValue<K, V>>> window :
         windows.subMap(minTime, true, timeTo, true).entrySet()) {
-      NavigableMap<Bytes, KeyValue<K, V>> range = window.getValue();
-      if (low != null) {
-        range = range.tailMap(low, true);
+      List<Map.Entry<Bytes, KeyValue<K, V>>> range = new ArrayList<>();
+      for (Map.Entry<Bytes, KeyValue<K, V>> entry : window.getValue().entrySet()) {
+        Bytes key = entry.getKey();
+        if ((low == null || key.compareTo(low) >= 0)
+            && (high == null || key.compareTo(high) <= 0)) {
+          range.add(entry);
+        }
       }
-      if (high != null) {
-        range = range.headMap(high, true);
-      }
+      range.sort(Map.Entry.comparingByKey());
       long start = window.getKey();
       TimeWindow span = new TimeWindow(start, start + windowSizeMs);
-      for (KeyValue<K, V> entry : range.values()) {
-        found.add(KeyValue.pair(new Windowed<>(entry.key, span), entry.value));
+      for (Map.Entry<Bytes, KeyValue<K, V>> entry : range) {
+        KeyValue<K, V> record = entry.getValue();
+        found.add(KeyValue.pair(new Windowed<>(record.key, span), record.value));
       }
     }
     return found;
@@ -207,7 +212,10 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
 
   /** Drops the windows that are out of retention, as the in-memory window store does. */
   private void removeExpired() {
-    windows.headMap(Math.max(0L, observedStreamTime - retentionMs + 1), false).clear();
+    long minLive = Math.max(0L, observedStreamTime - retentionMs + 1);
+    while (!windows.isEmpty() && windows.firstKey() < minLive) {
+      windows.pollFirstEntry();
+    }
   }
 
   private Bytes bytes(K key) {
