@@ -79,12 +79,12 @@ final class ReplayDriver implements AutoCloseable {
   }
 
   /** Pipes a state record (agreement, consent) in. */
-  void pipe(ConsumerRecord<byte[], byte[]> record) {
+  void pipe(FeedRecord record) {
     pipeIn(record);
   }
 
   /** Pipes an access record in and tells what the topology did with it. */
-  Outcome pipeAccess(ConsumerRecord<byte[], byte[]> record) {
+  Outcome pipeAccess(FeedRecord record) {
     long deadLettersBefore = deadLetters;
     long admittedBefore = StateBacking.valuesKept(dedupStore);
     pipeIn(record);
@@ -95,8 +95,11 @@ final class ReplayDriver implements AutoCloseable {
             : Outcome.DUPLICATE;
   }
 
-  private void pipeIn(ConsumerRecord<byte[], byte[]> record) {
-    driver.pipe(record.topic(), record.key(), record.value(), record.headers(), record.timestamp());
+  private void pipeIn(FeedRecord record) {
+    ConsumerRecord<byte[], byte[]> raw = record.raw();
+    Decoded.whilePiping(
+        record,
+        () -> driver.pipe(raw.topic(), raw.key(), raw.value(), raw.headers(), raw.timestamp()));
   }
 
   private void output(String topic, byte[] key, byte[] value) {

@@ -225,9 +225,9 @@ final class ReplayDrivers implements AutoCloseable {
           for (Item item : items) {
             ReplayDriver driver = drivers.get(partitions.indexOf(item.partition()));
             if (item.access()) {
-              tally.access(item.record(), driver.pipeAccess(item.record().raw()));
+              tally.access(item.record(), driver.pipeAccess(item.record()));
             } else {
-              driver.pipe(item.record().raw());
+              driver.pipe(item.record());
             }
           }
         }

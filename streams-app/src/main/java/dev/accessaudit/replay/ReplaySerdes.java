@@ -59,7 +59,7 @@ final class ReplaySerdes implements AutoCloseable {
     return new Topic<>(
         topic,
         Serdes.String(),
-        Serdes.serdeFrom(inDriver.serializer(), new ByTopic<>(topic, fromTopic, inDriver)));
+        Serdes.serdeFrom(inDriver.serializer(), new ByTopic<>(topic, type, fromTopic, inDriver)));
   }
 
   private <V extends SpecificRecord> Serde<V> driverOnly(Class<V> type) {
@@ -67,17 +67,21 @@ final class ReplaySerdes implements AutoCloseable {
   }
 
   /**
-   * Decodes the input topic's records with the real registry, every other topic's (the stores the
-   * same serde is used for) with the private scope that encoded them.
+   * Decodes the input topic's records with the real registry (or takes the value the feed already
+   * decoded from the same bytes, {@link Decoded}), every other topic's (the stores the same serde
+   * is used for) with the private scope that encoded them.
    */
-  private record ByTopic<V>(String input, Deserializer<V> fromTopic, Serde<V> inDriver)
+  private record ByTopic<V>(
+      String input, Class<V> type, Deserializer<V> fromTopic, Serde<V> inDriver)
       implements Deserializer<V> {
 
     @Override
     public V deserialize(String topic, byte[] data) {
-      return input.equals(topic)
-          ? fromTopic.deserialize(topic, data)
-          : inDriver.deserializer().deserialize(topic, data);
+      if (!input.equals(topic)) {
+        return inDriver.deserializer().deserialize(topic, data);
+      }
+      V known = Decoded.of(data, type);
+      return known != null ? known : fromTopic.deserialize(topic, data);
     }
 
     @Override
