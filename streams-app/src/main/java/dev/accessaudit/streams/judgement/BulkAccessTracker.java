@@ -9,9 +9,7 @@ import dev.accessaudit.streams.rules.Violation;
 import dev.accessaudit.streams.rules.staff.BulkAccessRule;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +18,7 @@ import java.util.Optional;
  * once, on the access that takes the count past the threshold of the policy version in force. The
  * alert is named after that access, so its id is the same in a replay, which sees a staff member's
  * accesses in the same (partition) order. A window stops collecting visitors once it has alerted,
- * which bounds its size to threshold + 1.
+ * which bounds it to threshold + 1 visitors and a count.
  */
 public final class BulkAccessTracker {
 
@@ -52,17 +50,15 @@ public final class BulkAccessTracker {
     BulkAccessRule rule = (BulkAccessRule) bound.get().rule();
     String staffId = access.event().getStaffId();
     long start = windowStart(access.occurredAt(), rule.window());
-    List<String> visitors = windows.get(staffId, start);
+    int count = windows.count(staffId, start);
     String visitor = access.event().getVisitorId();
-    if (visitors.size() > rule.threshold() || visitors.contains(visitor)) {
+    if (count > rule.threshold() || windows.contains(staffId, start, visitor)) {
       return Optional.empty();
     }
-    List<String> updated = new ArrayList<>(visitors);
-    updated.add(visitor);
-    windows.put(staffId, start, updated);
+    windows.add(staffId, start, visitor, count + 1);
     Instant windowStart = Instant.ofEpochMilli(start);
     Optional<Violation> violation =
-        rule.checkCount(staffId, updated.size(), windowStart, windowStart.plus(rule.window()));
+        rule.checkCount(staffId, count + 1, windowStart, windowStart.plus(rule.window()));
     return violation.map(v -> AccessJudge.alert(access, version, bound.get(), v, detectedAt));
   }
 

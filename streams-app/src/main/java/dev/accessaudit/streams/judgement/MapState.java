@@ -3,8 +3,10 @@ package dev.accessaudit.streams.judgement;
 import dev.accessaudit.avro.ComplianceAlert;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The judgement state of one partition in maps: the bulk-access visitor windows and the standing
@@ -14,17 +16,26 @@ import java.util.Map;
  */
 public final class MapState implements VisitorWindows, StandingAlerts {
 
-  private final Map<WindowKey, List<String>> windows = new HashMap<>();
+  private final Map<WindowKey, Set<String>> windows = new HashMap<>();
   private final Map<String, ComplianceAlert> standing = new HashMap<>();
 
   @Override
-  public List<String> get(String staffId, long windowStart) {
-    return windows.getOrDefault(new WindowKey(staffId, windowStart), List.of());
+  public int count(String staffId, long windowStart) {
+    Set<String> visitors = windows.get(new WindowKey(staffId, windowStart));
+    return visitors == null ? 0 : visitors.size();
   }
 
   @Override
-  public void put(String staffId, long windowStart, List<String> visitors) {
-    windows.put(new WindowKey(staffId, windowStart), visitors);
+  public boolean contains(String staffId, long windowStart, String visitorId) {
+    Set<String> visitors = windows.get(new WindowKey(staffId, windowStart));
+    return visitors != null && visitors.contains(visitorId);
+  }
+
+  @Override
+  public void add(String staffId, long windowStart, String visitorId, int count) {
+    windows
+        .computeIfAbsent(new WindowKey(staffId, windowStart), k -> new HashSet<>())
+        .add(visitorId);
   }
 
   @Override

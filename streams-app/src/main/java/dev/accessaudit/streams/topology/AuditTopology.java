@@ -9,12 +9,9 @@ import dev.accessaudit.streams.judgement.RepeatSuppressor;
 import dev.accessaudit.streams.policy.Policy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -59,7 +56,7 @@ public final class AuditTopology {
   public static final String AGREEMENTS_STORE = "agreements-versioned";
   public static final String CONSENTS_STORE = "consents-versioned";
   public static final String DEDUP_STORE = "access-event-ids";
-  public static final String BULK_STORE = "bulk-access-visitors";
+  public static final String BULK_STORE = "bulk-access-counts";
   public static final String SUPPRESSION_STORE = "standing-alerts";
   public static final String AGREEMENT_BUFFER = "agreement-grace-buffer";
   public static final String CONSENT_BUFFER = "consent-grace-buffer";
@@ -248,18 +245,12 @@ public final class AuditTopology {
             bulkWindow.multipliedBy(2),
             Duration.ofMillis(1),
             Serdes.String(),
-            visitorListSerde()));
+            Serdes.Integer()));
     return enriched.processValues(
         () -> new JudgeAccess(judge, BULK_STORE, JUDGED_STORE, clock),
         Named.as("judge-access"),
         BULK_STORE,
         JUDGED_STORE);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Serde<List<String>> visitorListSerde() {
-    Serde<List<String>> serde = Serdes.ListSerde(ArrayList.class, Serdes.String());
-    return serde;
   }
 
   private static KStream<String, AccessEvent> validAccesses(

@@ -16,7 +16,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Turns an enriched access into the alerts it raises under the policy version in force at its time:
@@ -105,29 +104,45 @@ final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, Com
   private static final VisitorWindows NO_WINDOWS =
       new VisitorWindows() {
         @Override
-        public List<String> get(String staffId, long windowStart) {
-          return List.of();
+        public int count(String staffId, long windowStart) {
+          return 0;
         }
 
         @Override
-        public void put(String staffId, long windowStart, List<String> visitors) {
+        public boolean contains(String staffId, long windowStart, String visitorId) {
+          return false;
+        }
+
+        @Override
+        public void add(String staffId, long windowStart, String visitorId, int count) {
           throw new IllegalStateException("the policy has no BULK_ACCESS rule");
         }
       };
 
-  /** The bulk counts in a window store: key staffId, window start as the record time. */
-  private record StoreWindows(WindowStore<String, List<String>> store) implements VisitorWindows {
+  /**
+   * The bulk counts in a window store, at the window start: under {@code staffId NUL} the number of
+   * distinct visitors, under {@code staffId NUL visitorId} a mark for each of them (0), so that no
+   * look-up or write grows with the number of visitors.
+   */
+  private record StoreWindows(WindowStore<String, Integer> store) implements VisitorWindows {
+
+    private static final char SEPARATOR = '\u0000';
 
     @Override
-    public List<String> get(String staffId, long windowStart) {
-      try (WindowStoreIterator<List<String>> it = store.fetch(staffId, windowStart, windowStart)) {
-        return it.hasNext() ? it.next().value : List.of();
-      }
+    public int count(String staffId, long windowStart) {
+      Integer count = store.fetch(staffId + SEPARATOR, windowStart);
+      return count == null ? 0 : count;
     }
 
     @Override
-    public void put(String staffId, long windowStart, List<String> visitors) {
-      store.put(staffId, visitors, windowStart);
+    public boolean contains(String staffId, long windowStart, String visitorId) {
+      return store.fetch(staffId + SEPARATOR + visitorId, windowStart) != null;
+    }
+
+    @Override
+    public void add(String staffId, long windowStart, String visitorId, int count) {
+      store.put(staffId + SEPARATOR + visitorId, 0, windowStart);
+      store.put(staffId + SEPARATOR, count, windowStart);
     }
   }
 }
