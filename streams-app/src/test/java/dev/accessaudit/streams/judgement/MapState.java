@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The judgement state of one partition in maps: the bulk-access visitor windows and the standing
- * alerts of repeat suppression, where the live pipeline keeps them in state stores. A replay (and
- * the tests) use it. A partition's state never concerns another partition (both are keyed by staff
- * member), so each partition gets its own and drops it when done.
+ * The judgement state of one partition in maps, for the tests of the judgement classes: the
+ * bulk-access visitor windows and the standing alerts of repeat suppression, where the pipeline
+ * keeps them in state stores.
  */
-public final class MapState implements VisitorWindows, StandingAlerts {
+final class MapState implements VisitorWindows, StandingAlerts {
 
   private final Map<WindowKey, Set<String>> windows = new HashMap<>();
   private final Map<String, ComplianceAlert> standing = new HashMap<>();
@@ -56,11 +55,6 @@ public final class MapState implements VisitorWindows, StandingAlerts {
   @Override
   public List<ComplianceAlert> all() {
     return new ArrayList<>(standing.values());
-  }
-
-  /** Forgets the bulk windows that started before {@code start}: no later access can reach them. */
-  public void forgetWindowsBefore(long start) {
-    windows.keySet().removeIf(k -> k.start() < start);
   }
 
   private record WindowKey(String staffId, long start) {}
