@@ -81,7 +81,8 @@ public final class AuditApplication implements AutoCloseable {
       closer.register(() -> closeStreams(streams));
       AuditApplication app = new AuditApplication(infra, streams, http, closer);
       streams.setStateListener(app::onStateChange);
-      // Kafka Streams 4.3.1 reopens a persistent versioned store on its local state without the
+      // Kafka Streams (4.3.1 to 4.4.0) reopens a persistent versioned store on its local state
+      // without the
       // older versions (only the latest of each key is found until a put touches their segment:
       // KafkaVersionedStoreReopenTest), so an access would miss the agreement in force at its
       // time after a clean restart. Until that is fixed upstream, every start restores the local

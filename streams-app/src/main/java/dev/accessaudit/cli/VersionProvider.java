@@ -1,6 +1,10 @@
 package dev.accessaudit.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code ./audit --version}: the build's version, and the Java it runs on. */
@@ -12,8 +16,25 @@ final class VersionProvider implements IVersionProvider {
             .orElse("development build");
     return new String[] {
       "access-audit " + version,
-      "Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+      "Kafka " + kafkaVersion(),
       "Java " + System.getProperty("java.version")
     };
+  }
+
+  /**
+   * The Kafka clients' version, from the properties file the clients jar carries (Kafka's own
+   * reader of it moved to an internal package in 4.4).
+   */
+  private static String kafkaVersion() {
+    try (InputStream in =
+        KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+      Properties props = new Properties();
+      if (in != null) {
+        props.load(in);
+      }
+      return props.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

@@ -100,6 +100,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("inter.broker.listener.name", "PLAINTEXT"),
             Map.entry("log.dirs", dataDir.resolve("kafka").toString()),
             Map.entry("offsets.topic.replication.factor", "1"),
+            // one node's own groups and transactions: a few partitions start faster than 50
+            Map.entry("offsets.topic.num.partitions", "3"),
+            Map.entry("transaction.state.log.num.partitions", "3"),
             Map.entry("transaction.state.log.replication.factor", "1"),
             Map.entry("transaction.state.log.min.isr", "1"),
             Map.entry("share.coordinator.state.topic.replication.factor", "1"),

@@ -28,8 +28,8 @@ import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.utils.LogContext;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.LogContext;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.internals.StreamsConfigUtils;
@@ -138,8 +138,10 @@ final class TaskDriver implements AutoCloseable {
             TASK_ID,
             Task.TaskType.ACTIVE,
             StreamsConfigUtils.eosEnabled(config),
+            config.getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG),
             logContext,
             stateDirectory,
+            time,
             topology.storeToChangelogTopic(),
             partitions);
     task =

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class AuditApplicationIT {
   private static final String REGISTRY = "mock://audit-application-it";
   private static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
 
-  private static KafkaClusterTestKit cluster;
+  private static TestBroker cluster;
   @TempDir Path dataDir;
 
   @BeforeAll

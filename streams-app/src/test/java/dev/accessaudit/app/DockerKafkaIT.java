@@ -35,7 +35,7 @@ class DockerKafkaIT {
   @BeforeAll
   static void startKafka() {
     assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "Docker is not available");
-    kafka = new KafkaContainer("apache/kafka:4.3.1");
+    kafka = new KafkaContainer("apache/kafka:4.4.0");
     kafka.start();
   }
 

@@ -1,31 +1,75 @@
 package dev.accessaudit.app;
 
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import dev.accessaudit.embedded.EmbeddedKafka;
+import dev.accessaudit.embedded.EmbeddedKafkaException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** A real one-node KRaft cluster in this JVM for integration tests, ready for exactly-once. */
-public final class TestBroker {
-  private TestBroker() {}
+/**
+ * A real one-node KRaft cluster in this JVM for integration tests, ready for exactly-once: the
+ * embedded mode's own broker ({@link EmbeddedKafka}), on a free port, with its data in a temporary
+ * directory deleted on {@link #close()}. (Kafka's test kit cannot start from Maven Central alone
+ * since 4.4.0: it needs the kafka-clients test jar, which is not published for that version.)
+ */
+public final class TestBroker implements AutoCloseable {
 
-  public static KafkaClusterTestKit start() throws Exception {
-    KafkaClusterTestKit cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("offsets.topic.num.partitions", "3")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("transaction.state.log.num.partitions", "3")
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .setConfigProp("auto.create.topics.enable", "false")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    return cluster;
+  private static final int PORT_TRIES = 3;
+
+  private final Path dataDir;
+  private final EmbeddedKafka kafka;
+
+  private TestBroker(Path dataDir, EmbeddedKafka kafka) {
+    this.dataDir = dataDir;
+    this.kafka = kafka;
+  }
+
+  /** Starts a broker; another free port is tried if the one picked is taken meanwhile. */
+  public static TestBroker start() throws IOException {
+    Path dataDir = Files.createTempDirectory("audit-test-broker");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new TestBroker(dataDir, EmbeddedKafka.start(dataDir, freePort()));
+      } catch (EmbeddedKafkaException e) {
+        if (attempt == PORT_TRIES) {
+          delete(dataDir);
+          throw e;
+        }
+      }
+    }
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  @Override
+  public void close() {
+    try {
+      kafka.close();
+    } finally {
+      delete(dataDir);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory does not fail a test run
+    }
   }
 }

@@ -9,13 +9,12 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TopicProvisionerIT {
-  private static KafkaClusterTestKit cluster;
+  private static TestBroker cluster;
   private static Admin admin;
 
   @BeforeAll

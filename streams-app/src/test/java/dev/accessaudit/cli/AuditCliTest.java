@@ -181,6 +181,6 @@ class AuditCliTest {
     CliRun run = CliRun.run("--version");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("access-audit", "Kafka 4.3.1", "Java");
+    assertThat(run.out()).contains("access-audit", "Kafka 4.4.0", "Java");
   }
 }

@@ -1,5 +1,6 @@
 package dev.accessaudit.replay;
 
+import dev.accessaudit.app.TestBroker;
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.registry.SchemaRegistryClients;
 import dev.accessaudit.streams.policy.Policy;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /**
  * Replay throughput on a generated history (not a test: run it by hand, see docs/auditors.md).
@@ -34,7 +34,7 @@ public final class ReplayBenchmark {
     String scope = "bench-" + System.nanoTime();
     Map<String, Object> clients = new HashMap<>();
     clients.put("schema.registry.url", "mock://" + scope);
-    KafkaClusterTestKit cluster = ReplayCluster.start();
+    TestBroker cluster = ReplayCluster.start();
     try {
       clients.put("bootstrap.servers", cluster.bootstrapServers());
       ReplayCluster.createTopics(cluster.bootstrapServers(), names, 3);

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /** A real one-node KRaft cluster in this JVM, ready for exactly-once, with the audit topics. */
 final class ReplayCluster {
 
   private ReplayCluster() {}
 
-  static KafkaClusterTestKit start() throws Exception {
+  static TestBroker start() throws Exception {
     return TestBroker.start();
   }
 

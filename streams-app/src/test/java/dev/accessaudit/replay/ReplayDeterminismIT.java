@@ -4,6 +4,7 @@ import static dev.accessaudit.replay.Scenario.access;
 import static dev.accessaudit.replay.Scenario.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accessaudit.app.TestBroker;
 import dev.accessaudit.avro.AgreementStatus;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.registry.SchemaRegistryClients;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class ReplayDeterminismIT {
   private final TopicNames names = TopicNames.defaults();
   private final String scope = "replay-it-" + System.nanoTime();
   private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
-  private KafkaClusterTestKit cluster;
+  private TestBroker cluster;
 
   @AfterEach
   void stop() throws Exception {

@@ -3,6 +3,7 @@ package dev.accessaudit.registry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accessaudit.app.TestBroker;
 import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.StaffAgreement;
 import dev.accessaudit.registry.CompatibilityLevel;
@@ -19,8 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,20 +28,11 @@ import org.junit.jupiter.api.Test;
 class SchemaRegistryServerIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static KafkaClusterTestKit cluster;
+  private static TestBroker cluster;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    TestKitNodes nodes =
-        new TestKitNodes.Builder()
-            .setCombined(true)
-            .setNumBrokerNodes(1)
-            .setNumControllerNodes(1)
-            .build();
-    cluster = new KafkaClusterTestKit.Builder(nodes).build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = TestBroker.start();
   }
 
   @AfterAll

@@ -42,7 +42,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -59,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactlyOncePipelineIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  private static KafkaClusterTestKit cluster;
+  private static TestBroker cluster;
 
   private final TopicNames names = TopicNames.defaults();
   private static final String SCOPE = "eos-it-" + UUID.randomUUID();

@@ -34,7 +34,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -96,7 +95,7 @@ class KafkaJoinGraceBufferRestoreIT {
 
   private static final long GARBLED_TIME = 7362593949345657906L;
 
-  private static KafkaClusterTestKit cluster;
+  private static TestBroker cluster;
 
   @TempDir Path stateDir;
   private final String run = UUID.randomUUID().toString();
