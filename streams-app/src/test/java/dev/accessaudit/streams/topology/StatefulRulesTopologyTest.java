@@ -195,4 +195,39 @@ class StatefulRulesTopologyTest {
         .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "2")
         .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "p-2");
   }
+
+  /**
+   * Whether a repeat folds must not depend on when Kafka Streams runs the stream-time check that
+   * publishes a window's count: live it runs after a batch of records, in the replay after each
+   * record. Here the check has run (stream time passed the window's end) before a repeat from
+   * inside the window is judged (published late): it still folds, and the count is published again.
+   */
+  @Test
+  void shouldFoldARepeatJudgedLateIntoItsWindowAfterTheCheckPublishedItsCount() {
+    pipeline.agreement(anAgreement(AgreementStatus.PENDING, T0.minusSeconds(60)).build());
+    pipeline.access(anAccessEvent().setEventId("p-0").setOccurredAt(T0).build());
+    pipeline.advancePast(T0, GRACE);
+    assertThat(pipeline.alerts()).extracting(ComplianceAlert::getEventId).containsExactly("p-0");
+    tick("tick-a", T0.plus(HOUR).plusSeconds(15)); // the check runs: the window has ended
+    assertThat(pipeline.alerts()).isEmpty(); // nothing folded, nothing to publish
+
+    pipeline.access(
+        anAccessEvent().setEventId("p-1").setOccurredAt(T0.plus(HOUR).minusSeconds(20)).build());
+
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(alerts).extracting(ComplianceAlert::getEventId).containsExactly("p-0");
+    assertThat(alerts.get(0).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "1")
+        .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "p-1");
+  }
+
+  private void tick(String eventId, Instant at) {
+    pipeline.access(
+        anAccessEvent()
+            .setEventId(eventId)
+            .setStaffId(PipelineHarness.TICK_STAFF)
+            .setVisitorId("v-tick")
+            .setOccurredAt(at)
+            .build());
+  }
 }
