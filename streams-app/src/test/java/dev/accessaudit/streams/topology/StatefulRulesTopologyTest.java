@@ -158,6 +158,33 @@ class StatefulRulesTopologyTest {
             tuple("TEST_OPT_OUT", AlertStatus.RETRACTED));
   }
 
+  /**
+   * An access needing the visitor's consent leaves the agreement's grace buffer, then waits again
+   * for the consent (live, in the task of the visitor's partition, behind a repartition topic). An
+   * agreement record arriving meanwhile finds it neither waiting for the agreement nor judged, so
+   * no correction reaches it: it must be judged with the agreement in force when it is judged. Here
+   * the wall clock releases it from the agreement's buffer into the consent's, as it does live on a
+   * quiet partition.
+   */
+  @Test
+  void shouldJudgeAnAccessNeedingConsentWithAnAgreementThatArrivedWhileItWaitedForTheConsent() {
+    pipeline.agreement(anAgreement(AgreementStatus.ACTIVE, T0.minus(HOUR)).build());
+    pipeline.access(marketing("e-1", "v-1", T0));
+    pipeline.driver.advanceWallClockTime(
+        GRACE); // out of the agreement's buffer, into the consent's
+    assertThat(pipeline.alerts()).isEmpty();
+
+    pipeline.agreement(
+        anAgreement(AgreementStatus.PENDING, T0.minusSeconds(600)).build(), T0.plusSeconds(1));
+    pipeline.driver.advanceWallClockTime(GRACE); // out of the consent's buffer: judged
+
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(alerts)
+        .extracting(ComplianceAlert::getEventId, ComplianceAlert::getRuleId)
+        .containsExactly(tuple("e-1", "AGREEMENT_PENDING"));
+    assertThat(alerts.get(0).getAgreementEffectiveFrom()).isEqualTo(T0.minusSeconds(600));
+  }
+
   @Test
   void shouldRaiseOneBulkAlertPerWindowNamingTheCount() {
     for (int i = 0; i < 10; i++) {
