@@ -17,12 +17,26 @@ import java.util.Map;
  * the standing alert is published once more, same alertId, with the count and the last repeat's
  * event id in its details, so nothing is lost: a consumer keeping the latest record per alertId
  * sees every repeat accounted for.
+ *
+ * <p>A standing alert is kept for {@link #KEPT_AFTER_END} of stream time after its window's end: a
+ * repeat from inside the window judged after the count was published (published late, or judged
+ * after a record stamped ahead of its neighbours moved stream time on) still folds into it, and the
+ * count is published again. So whether a repeat folds depends on its occurredAt and on the stream
+ * time it is judged at, never on when the check that publishes the counts ({@link #close}) ran:
+ * that check is a punctuation, which Kafka Streams runs after a batch of records live and after
+ * each record in a replay.
  */
 public final class RepeatSuppressor {
 
   public static final String SUPPRESSED_UNTIL = "suppressedUntil";
   public static final String SUPPRESSED_REPEATS = "suppressedRepeats";
   public static final String LAST_SUPPRESSED_EVENT = "lastSuppressedEventId";
+
+  /** How long, in stream time, a standing alert still takes repeats after its window's end. */
+  public static final Duration KEPT_AFTER_END = Duration.ofDays(1);
+
+  /** Marks, in the store only and never on a published alert, a window whose count is published. */
+  private static final String COUNT_PUBLISHED = "suppressionCountPublished";
 
   private final Policy policy;
 
@@ -38,24 +52,31 @@ public final class RepeatSuppressor {
   }
 
   /**
-   * The alerts to publish now: the alert itself when it starts a window (preceded by the update of
-   * an expired window the stream-time check has not closed yet, so no count is lost), or nothing
-   * when it repeats a standing alert and is folded into it.
+   * The alerts to publish now: the alert itself when it starts a window (preceded by the count of
+   * the window it ends, when the check has not published it yet, so no count is lost); nothing when
+   * it repeats a standing alert and is folded into it; or, when the window's count was published
+   * already, the standing alert again with the new count.
+   *
+   * @param streamTime the stream time of the task judging the alert
    */
-  public List<ComplianceAlert> offer(ComplianceAlert alert, StandingAlerts standing) {
+  public List<ComplianceAlert> offer(
+      ComplianceAlert alert, StandingAlerts standing, long streamTime) {
     Duration window = suppressFor(alert);
     if (window.isZero()) {
       return List.of(alert);
     }
     String key = key(alert);
     ComplianceAlert current = standing.get(key);
-    if (current != null && alert.getOccurredAt().isBefore(until(current))) {
-      standing.put(key, folded(current, alert));
-      return List.of();
+    if (current != null
+        && !forgotten(current, streamTime)
+        && alert.getOccurredAt().isBefore(until(current))) {
+      ComplianceAlert folded = folded(current, alert);
+      standing.put(key, folded);
+      return countPublished(current) ? List.of(published(folded)) : List.of();
     }
     List<ComplianceAlert> publish = new ArrayList<>(2);
-    if (current != null && hasRepeats(current)) {
-      publish.add(current);
+    if (current != null && hasRepeats(current) && !countPublished(current)) {
+      publish.add(published(current));
     }
     ComplianceAlert first =
         withDetails(alert, Map.of(SUPPRESSED_UNTIL, alert.getOccurredAt().plus(window).toString()));
@@ -64,18 +85,42 @@ public final class RepeatSuppressor {
     return publish;
   }
 
-  /** Closes every window that ended at or before stream time; returns the updates to publish. */
+  /**
+   * Publishes the count of every window that ended at or before stream time (once), and forgets the
+   * standing alerts kept long enough; returns the updates to publish.
+   */
   public List<ComplianceAlert> close(long streamTime, StandingAlerts standing) {
     List<ComplianceAlert> updates = new ArrayList<>();
     for (ComplianceAlert alert : standing.all()) {
-      if (until(alert).toEpochMilli() <= streamTime) {
+      boolean ended = until(alert).toEpochMilli() <= streamTime;
+      if (ended && !countPublished(alert) && hasRepeats(alert)) {
+        updates.add(published(alert));
+      }
+      if (forgotten(alert, streamTime)) {
         standing.delete(key(alert));
-        if (hasRepeats(alert)) {
-          updates.add(alert);
-        }
+      } else if (ended && !countPublished(alert)) {
+        standing.put(key(alert), withDetails(alert, Map.of(COUNT_PUBLISHED, "true")));
       }
     }
     return updates;
+  }
+
+  private static boolean forgotten(ComplianceAlert standing, long streamTime) {
+    return until(standing).plus(KEPT_AFTER_END).toEpochMilli() <= streamTime;
+  }
+
+  private static boolean countPublished(ComplianceAlert standing) {
+    return standing.getDetails().containsKey(COUNT_PUBLISHED);
+  }
+
+  /** The standing alert as it is published: without the store's own mark. */
+  private static ComplianceAlert published(ComplianceAlert standing) {
+    if (!countPublished(standing)) {
+      return standing;
+    }
+    Map<String, String> details = new HashMap<>(standing.getDetails());
+    details.remove(COUNT_PUBLISHED);
+    return ComplianceAlert.newBuilder(standing).setDetails(details).build();
   }
 
   private static boolean hasRepeats(ComplianceAlert standing) {

@@ -235,9 +235,10 @@ public final class AuditTopology {
     Duration bulkWindow = BulkAccessTracker.longestWindow(policy);
     if (bulkWindow.isZero()) {
       return enriched.processValues(
-          () -> new JudgeAccess(judge, null, JUDGED_STORE, clock),
+          () -> new JudgeAccess(judge, null, JUDGED_STORE, AGREEMENTS_STORE, clock),
           Named.as("judge-access"),
-          JUDGED_STORE);
+          JUDGED_STORE,
+          AGREEMENTS_STORE);
     }
     builder.addStateStore(
         backing.windowStore(
@@ -247,10 +248,11 @@ public final class AuditTopology {
             Serdes.String(),
             Serdes.Integer()));
     return enriched.processValues(
-        () -> new JudgeAccess(judge, BULK_STORE, JUDGED_STORE, clock),
+        () -> new JudgeAccess(judge, BULK_STORE, JUDGED_STORE, AGREEMENTS_STORE, clock),
         Named.as("judge-access"),
         BULK_STORE,
-        JUDGED_STORE);
+        JUDGED_STORE,
+        AGREEMENTS_STORE);
   }
 
   private static KStream<String, AccessEvent> validAccesses(

@@ -1,8 +1,10 @@
 package dev.accessaudit.streams.topology;
 
+import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.avro.CorrectedState;
 import dev.accessaudit.avro.EnrichedAccess;
+import dev.accessaudit.avro.StaffAgreement;
 import dev.accessaudit.streams.judgement.AccessJudge;
 import dev.accessaudit.streams.judgement.BulkAccessTracker;
 import dev.accessaudit.streams.judgement.Rejudgement;
@@ -12,9 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -22,7 +27,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * every per-access rule, and BULK_ACCESS from the distinct visitors counted in a window store. Each
  * judged access is kept for the correction horizon; a correction (an access forwarded again because
  * a late state record changed its agreement or consent) is judged against the kept copy and
- * publishes only what changed ({@link Rejudgement}).
+ * publishes only what changed ({@link Rejudgement}). An access that went through the consent's
+ * grace buffer is judged with the agreement in force when it is judged (see {@link
+ * #withAgreementInForce}).
  */
 final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, ComplianceAlert> {
 
@@ -31,17 +38,25 @@ final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, Com
   private final Rejudgement rejudgement;
   private final String windowStoreName;
   private final String judgedStoreName;
+  private final String agreementsStoreName;
   private final Clock clock;
   private FixedKeyProcessorContext<String, ComplianceAlert> context;
   private VisitorWindows windows;
   private KeptAccesses judged;
+  private VersionedKeyValueStore<String, StaffAgreement> agreements;
 
-  JudgeAccess(AccessJudge judge, String windowStoreName, String judgedStoreName, Clock clock) {
+  JudgeAccess(
+      AccessJudge judge,
+      String windowStoreName,
+      String judgedStoreName,
+      String agreementsStoreName,
+      Clock clock) {
     this.judge = judge;
     this.bulk = new BulkAccessTracker(judge.policy());
     this.rejudgement = new Rejudgement(judge);
     this.windowStoreName = windowStoreName;
     this.judgedStoreName = judgedStoreName;
+    this.agreementsStoreName = agreementsStoreName;
     this.clock = clock;
   }
 
@@ -54,21 +69,43 @@ final class JudgeAccess implements FixedKeyProcessor<String, EnrichedAccess, Com
             : new StoreWindows(context.getStateStore(windowStoreName));
     WindowStore<String, EnrichedAccess> judgedStore = context.getStateStore(judgedStoreName);
     this.judged = new KeptAccesses(judgedStore);
+    this.agreements = context.getStateStore(agreementsStoreName);
   }
 
   @Override
   public void process(FixedKeyRecord<String, EnrichedAccess> record) {
-    EnrichedAccess enriched = record.value();
-    if (enriched.getCorrection() != null) {
+    if (record.value().getCorrection() != null) {
       correct(record);
       return;
     }
+    EnrichedAccess enriched = withAgreementInForce(record.value());
     judged.keep(record.key(), enriched);
     AccessContext access = contextOf(enriched);
     Instant now = clock.instant();
     List<ComplianceAlert> alerts = new ArrayList<>(judge.judge(access, now));
     bulk.record(access, windows, now).ifPresent(alerts::add);
     alerts.forEach(alert -> context.forward(record.withValue(alert)));
+  }
+
+  /**
+   * The access with the agreement in force at its time now. An access needing the visitor's consent
+   * was joined with its agreement when it left the agreement's grace buffer, then waited for the
+   * consent in the task of the visitor's partition, behind two repartition topics: an agreement
+   * record that arrived meanwhile found it neither waiting for the agreement nor judged (so kept
+   * for corrections), and would never have reached it. Such a record counts as one that arrived
+   * within the grace. Other accesses were joined in this task as they were released, just before.
+   */
+  private EnrichedAccess withAgreementInForce(EnrichedAccess enriched) {
+    if (!enriched.getConsentLookedUp()) {
+      return enriched;
+    }
+    AccessEvent event = enriched.getEvent();
+    VersionedRecord<StaffAgreement> inForce =
+        agreements.get(event.getStaffId(), event.getOccurredAt().toEpochMilli());
+    StaffAgreement now = inForce == null ? null : inForce.value();
+    return Objects.equals(now, enriched.getAgreement())
+        ? enriched
+        : StateKind.AGREEMENTS.with(enriched, now);
   }
 
   /**

@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies the policy's per-rule suppression: repeats are folded into the standing alert, and when
  * stream time passes a window's end (checked every {@link #CHECK_INTERVAL} of stream time) the
- * standing alert is published again with its repeat count. Corrections pass through unchanged.
+ * standing alert is published again with its repeat count. Whether a repeat folds never depends on
+ * when that check runs (see {@link RepeatSuppressor}). Corrections pass through unchanged.
  */
 final class SuppressRepeats implements Processor<String, ComplianceAlert, String, ComplianceAlert> {
 
@@ -47,7 +48,8 @@ final class SuppressRepeats implements Processor<String, ComplianceAlert, String
       context.forward(record); // a correction states what changed; it folds into nothing
       return;
     }
-    for (ComplianceAlert alert : suppressor.offer(record.value(), standing)) {
+    for (ComplianceAlert alert :
+        suppressor.offer(record.value(), standing, context.currentStreamTimeMs())) {
       context.forward(record.withValue(alert));
     }
   }

@@ -42,16 +42,25 @@ class RepeatSuppressorTest {
     return judge.judge(AccessContext.of(event, null), T0).get(0);
   }
 
+  /** Offers the alert as judged when stream time has just reached its occurredAt. */
+  private List<ComplianceAlert> offer(ComplianceAlert alert) {
+    return offer(alert, alert.getOccurredAt());
+  }
+
+  private List<ComplianceAlert> offer(ComplianceAlert alert, Instant streamTime) {
+    return suppressor.offer(alert, state, streamTime.toEpochMilli());
+  }
+
   @Test
   void shouldPublishFirstAlertAtOnce() {
-    assertThat(suppressor.offer(missing("e1", T0, "v1"), state)).hasSize(1);
+    assertThat(offer(missing("e1", T0, "v1"))).hasSize(1);
   }
 
   @Test
   void shouldFoldRepeatsAndPublishTheirCountWhenWindowCloses() {
-    suppressor.offer(missing("e1", T0, "v1"), state);
-    assertThat(suppressor.offer(missing("e2", T0.plusSeconds(60), "v1"), state)).isEmpty();
-    assertThat(suppressor.offer(missing("e3", T0.plusSeconds(120), "v1"), state)).isEmpty();
+    offer(missing("e1", T0, "v1"));
+    assertThat(offer(missing("e2", T0.plusSeconds(60), "v1"))).isEmpty();
+    assertThat(offer(missing("e3", T0.plusSeconds(120), "v1"))).isEmpty();
 
     assertThat(suppressor.close(T0.plus(HOUR).toEpochMilli() - 1, state)).isEmpty();
     List<ComplianceAlert> updates = suppressor.close(T0.plus(HOUR).toEpochMilli(), state);
@@ -61,37 +70,36 @@ class RepeatSuppressorTest {
     assertThat(updates.get(0).getDetails())
         .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "2")
         .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "e3");
-    assertThat(state.all()).isEmpty();
+    assertThat(suppressor.close(T0.plus(HOUR).toEpochMilli() + 1, state)).isEmpty();
   }
 
   @Test
   void shouldPublishNoUpdateWhenNothingWasSuppressed() {
-    suppressor.offer(missing("e1", T0, "v1"), state);
+    offer(missing("e1", T0, "v1"));
 
     assertThat(suppressor.close(T0.plus(HOUR).toEpochMilli(), state)).isEmpty();
-    assertThat(state.all()).isEmpty();
   }
 
   @Test
   void shouldKeepVisitorsApart() {
-    suppressor.offer(missing("e1", T0, "v1"), state);
+    offer(missing("e1", T0, "v1"));
 
-    assertThat(suppressor.offer(missing("e2", T0.plusSeconds(1), "v2"), state)).hasSize(1);
+    assertThat(offer(missing("e2", T0.plusSeconds(1), "v2"))).hasSize(1);
   }
 
   @Test
   void shouldStartNewWindowAfterTheOldOneEnds() {
-    suppressor.offer(missing("e1", T0, "v1"), state);
+    offer(missing("e1", T0, "v1"));
 
-    assertThat(suppressor.offer(missing("e2", T0.plus(HOUR), "v1"), state)).hasSize(1);
+    assertThat(offer(missing("e2", T0.plus(HOUR), "v1"))).hasSize(1);
   }
 
   @Test
   void shouldPublishCountOfExpiredWindowBeforeItsCheckRan() {
-    suppressor.offer(missing("e1", T0, "v1"), state);
-    suppressor.offer(missing("e2", T0.plusSeconds(60), "v1"), state);
+    offer(missing("e1", T0, "v1"));
+    offer(missing("e2", T0.plusSeconds(60), "v1"));
 
-    List<ComplianceAlert> published = suppressor.offer(missing("e3", T0.plus(HOUR), "v1"), state);
+    List<ComplianceAlert> published = offer(missing("e3", T0.plus(HOUR), "v1"));
 
     assertThat(published).extracting(ComplianceAlert::getEventId).containsExactly("e1", "e3");
     assertThat(published.get(0).getDetails())
@@ -111,7 +119,70 @@ class RepeatSuppressorTest {
             dev.accessaudit.streams.rules.Violation.of("x"),
             T0);
 
-    assertThat(suppressor.offer(pending, state)).containsExactly(pending);
-    assertThat(suppressor.offer(pending, state)).containsExactly(pending);
+    assertThat(suppressor.offer(pending, state, T0.toEpochMilli())).containsExactly(pending);
+    assertThat(suppressor.offer(pending, state, T0.toEpochMilli())).containsExactly(pending);
+  }
+
+  @Test
+  void shouldFoldARepeatJudgedAfterTheCountWasPublishedAndPublishTheCountAgain() {
+    offer(missing("e1", T0, "v1"));
+    offer(missing("e2", T0.plusSeconds(60), "v1"));
+    assertThat(suppressor.close(T0.plus(HOUR).toEpochMilli(), state)).hasSize(1);
+
+    List<ComplianceAlert> published =
+        offer(missing("e3", T0.plusSeconds(120), "v1"), T0.plus(HOUR).plusSeconds(30));
+
+    assertThat(published).extracting(ComplianceAlert::getEventId).containsExactly("e1");
+    assertThat(published.get(0).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "2")
+        .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "e3")
+        .doesNotContainKey("suppressionCountPublished"); // the store's own mark
+  }
+
+  @Test
+  void shouldFoldARepeatJudgedAfterTheWindowEndedTheSameWhetherOrNotTheCheckRan() {
+    offer(missing("e1", T0, "v1"));
+    Instant late = T0.plus(HOUR).plusSeconds(30);
+
+    assertThat(offer(missing("e2", T0.plusSeconds(60), "v1"), late)).isEmpty();
+
+    List<ComplianceAlert> updates = suppressor.close(late.toEpochMilli(), state);
+    assertThat(updates).extracting(ComplianceAlert::getEventId).containsExactly("e1");
+    assertThat(updates.get(0).getDetails()).containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "1");
+  }
+
+  @Test
+  void shouldStartANewWindowForARepeatJudgedADayAfterItsWindowEnded() {
+    offer(missing("e1", T0, "v1"));
+    suppressor.close(T0.plus(HOUR).toEpochMilli(), state);
+    Instant dayAfter = T0.plus(HOUR).plus(RepeatSuppressor.KEPT_AFTER_END);
+
+    List<ComplianceAlert> published = offer(missing("e2", T0.plusSeconds(60), "v1"), dayAfter);
+
+    assertThat(published).extracting(ComplianceAlert::getEventId).containsExactly("e2");
+  }
+
+  @Test
+  void shouldPublishTheCountOfAWindowForgottenBeforeItsCheckRan() {
+    offer(missing("e1", T0, "v1"));
+    offer(missing("e2", T0.plusSeconds(60), "v1"));
+    Instant dayAfter = T0.plus(HOUR).plus(RepeatSuppressor.KEPT_AFTER_END);
+
+    List<ComplianceAlert> published = offer(missing("e3", T0.plusSeconds(120), "v1"), dayAfter);
+
+    assertThat(published).extracting(ComplianceAlert::getEventId).containsExactly("e1", "e3");
+    assertThat(published.get(0).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "1");
+  }
+
+  @Test
+  void shouldForgetAStandingAlertADayAfterItsWindowEnded() {
+    offer(missing("e1", T0, "v1"));
+    suppressor.close(T0.plus(HOUR).toEpochMilli(), state);
+    assertThat(state.all()).hasSize(1);
+
+    suppressor.close(T0.plus(HOUR).plus(RepeatSuppressor.KEPT_AFTER_END).toEpochMilli(), state);
+
+    assertThat(state.all()).isEmpty();
   }
 }

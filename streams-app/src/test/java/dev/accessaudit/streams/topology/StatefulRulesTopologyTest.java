@@ -158,6 +158,33 @@ class StatefulRulesTopologyTest {
             tuple("TEST_OPT_OUT", AlertStatus.RETRACTED));
   }
 
+  /**
+   * An access needing the visitor's consent leaves the agreement's grace buffer, then waits again
+   * for the consent (live, in the task of the visitor's partition, behind a repartition topic). An
+   * agreement record arriving meanwhile finds it neither waiting for the agreement nor judged, so
+   * no correction reaches it: it must be judged with the agreement in force when it is judged. Here
+   * the wall clock releases it from the agreement's buffer into the consent's, as it does live on a
+   * quiet partition.
+   */
+  @Test
+  void shouldJudgeAnAccessNeedingConsentWithAnAgreementThatArrivedWhileItWaitedForTheConsent() {
+    pipeline.agreement(anAgreement(AgreementStatus.ACTIVE, T0.minus(HOUR)).build());
+    pipeline.access(marketing("e-1", "v-1", T0));
+    pipeline.driver.advanceWallClockTime(
+        GRACE); // out of the agreement's buffer, into the consent's
+    assertThat(pipeline.alerts()).isEmpty();
+
+    pipeline.agreement(
+        anAgreement(AgreementStatus.PENDING, T0.minusSeconds(600)).build(), T0.plusSeconds(1));
+    pipeline.driver.advanceWallClockTime(GRACE); // out of the consent's buffer: judged
+
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(alerts)
+        .extracting(ComplianceAlert::getEventId, ComplianceAlert::getRuleId)
+        .containsExactly(tuple("e-1", "AGREEMENT_PENDING"));
+    assertThat(alerts.get(0).getAgreementEffectiveFrom()).isEqualTo(T0.minusSeconds(600));
+  }
+
   @Test
   void shouldRaiseOneBulkAlertPerWindowNamingTheCount() {
     for (int i = 0; i < 10; i++) {
@@ -194,5 +221,40 @@ class StatefulRulesTopologyTest {
     assertThat(updates.get(0).getDetails())
         .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "2")
         .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "p-2");
+  }
+
+  /**
+   * Whether a repeat folds must not depend on when Kafka Streams runs the stream-time check that
+   * publishes a window's count: live it runs after a batch of records, in the replay after each
+   * record. Here the check has run (stream time passed the window's end) before a repeat from
+   * inside the window is judged (published late): it still folds, and the count is published again.
+   */
+  @Test
+  void shouldFoldARepeatJudgedLateIntoItsWindowAfterTheCheckPublishedItsCount() {
+    pipeline.agreement(anAgreement(AgreementStatus.PENDING, T0.minusSeconds(60)).build());
+    pipeline.access(anAccessEvent().setEventId("p-0").setOccurredAt(T0).build());
+    pipeline.advancePast(T0, GRACE);
+    assertThat(pipeline.alerts()).extracting(ComplianceAlert::getEventId).containsExactly("p-0");
+    tick("tick-a", T0.plus(HOUR).plusSeconds(15)); // the check runs: the window has ended
+    assertThat(pipeline.alerts()).isEmpty(); // nothing folded, nothing to publish
+
+    pipeline.access(
+        anAccessEvent().setEventId("p-1").setOccurredAt(T0.plus(HOUR).minusSeconds(20)).build());
+
+    List<ComplianceAlert> alerts = pipeline.alerts();
+    assertThat(alerts).extracting(ComplianceAlert::getEventId).containsExactly("p-0");
+    assertThat(alerts.get(0).getDetails())
+        .containsEntry(RepeatSuppressor.SUPPRESSED_REPEATS, "1")
+        .containsEntry(RepeatSuppressor.LAST_SUPPRESSED_EVENT, "p-1");
+  }
+
+  private void tick(String eventId, Instant at) {
+    pipeline.access(
+        anAccessEvent()
+            .setEventId(eventId)
+            .setStaffId(PipelineHarness.TICK_STAFF)
+            .setVisitorId("v-tick")
+            .setOccurredAt(at)
+            .build());
   }
 }
