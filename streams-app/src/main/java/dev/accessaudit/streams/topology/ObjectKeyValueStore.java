@@ -7,8 +7,6 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -18,16 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Kafka Streams' byte stores do, so iteration order is the live store's. Nothing is logged or
  * restored. Iterators read a copy taken when they are made.
  */
-final class ObjectKeyValueStore<K, V> implements KeyValueStore<K, V> {
+final class ObjectKeyValueStore<K, V> extends ObjectStore<K> implements KeyValueStore<K, V> {
 
-  private final String name;
-  private final Serializer<K> keys;
   private final NavigableMap<Bytes, KeyValue<K, V>> entries = new TreeMap<>();
-  private boolean open;
 
   ObjectKeyValueStore(String name, Serializer<K> keys) {
-    this.name = name;
-    this.keys = keys;
+    super(name, keys);
   }
 
   @Override
@@ -93,33 +87,7 @@ final class ObjectKeyValueStore<K, V> implements KeyValueStore<K, V> {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void init(StateStoreContext context, StateStore root) {
-    context.register(root, (key, value) -> {});
-    open = true;
-  }
-
-  @Override
-  public void close() {
-    open = false;
+  void clear() {
     entries.clear();
-  }
-
-  @Override
-  public boolean persistent() {
-    return false;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  private Bytes bytes(K key) {
-    return Bytes.wrap(keys.serialize(name, key));
   }
 }

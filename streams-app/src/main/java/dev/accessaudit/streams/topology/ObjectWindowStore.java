@@ -15,8 +15,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.internals.TimeWindow;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -30,22 +28,18 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * look-up (a range of keys is sorted when asked for, which only corrections do). Nothing is logged
  * or restored. Iterators read a copy taken when they are made.
  */
-final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
+final class ObjectWindowStore<K, V> extends ObjectStore<K> implements WindowStore<K, V> {
 
-  private final String name;
   private final long retentionMs;
   private final long windowSizeMs;
-  private final Serializer<K> keys;
   private final NavigableMap<Long, Map<Bytes, KeyValue<K, V>>> windows = new TreeMap<>();
   private long observedStreamTime = -1;
   private long puts;
-  private boolean open;
 
   ObjectWindowStore(String name, long retentionMs, long windowSizeMs, Serializer<K> keys) {
-    this.name = name;
+    super(name, keys);
     this.retentionMs = retentionMs;
     this.windowSizeMs = windowSizeMs;
-    this.keys = keys;
   }
 
   /** How many values were put and kept so far (deletes and expired puts do not count). */
@@ -218,35 +212,9 @@ final class ObjectWindowStore<K, V> implements WindowStore<K, V> {
     }
   }
 
-  private Bytes bytes(K key) {
-    return Bytes.wrap(keys.serialize(name, key));
-  }
-
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void init(StateStoreContext context, StateStore root) {
-    context.register(root, (key, value) -> {});
-    open = true;
-  }
-
-  @Override
-  public void close() {
-    open = false;
+  void clear() {
     windows.clear();
-  }
-
-  @Override
-  public boolean persistent() {
-    return false;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
   }
 
   /** An iterator over records already collected. */
