@@ -235,12 +235,7 @@ class AgreementJudgementTopologyTest {
 
   @Test
   void shouldJudgeRetryAgainWhenOutsideDeduplicationWindow() {
-    try (PipelineHarness shortWindow =
-        new PipelineHarness(
-            agreementPolicy(),
-            PipelineOptions.defaults()
-                .withGrace(Duration.ZERO)
-                .withDedupWindow(Duration.ofMinutes(1)))) {
+    try (PipelineHarness shortWindow = oneMinuteDeduplication()) {
       shortWindow.access(anAccessEvent().build());
       shortWindow.access(
           anAccessEvent().setEventId("evt-2").setOccurredAt(T0.plusSeconds(600)).build());
@@ -255,12 +250,7 @@ class AgreementJudgementTopologyTest {
     // A one-minute window has six-second slots; the first copy arrives in the last millisecond of
     // its slot and the retry one millisecond short of a window later, in the slot a window on.
     Instant first = T0.plusMillis(5_999);
-    try (PipelineHarness shortWindow =
-        new PipelineHarness(
-            agreementPolicy(),
-            PipelineOptions.defaults()
-                .withGrace(Duration.ZERO)
-                .withDedupWindow(Duration.ofMinutes(1)))) {
+    try (PipelineHarness shortWindow = oneMinuteDeduplication()) {
       shortWindow.access(anAccessEvent().setOccurredAt(first).build());
       shortWindow.access(
           anAccessEvent().setEventId("evt-2").setOccurredAt(first.plusSeconds(59)).build());
@@ -269,6 +259,13 @@ class AgreementJudgementTopologyTest {
 
       assertThat(shortWindow.alerts()).hasSize(2);
     }
+  }
+
+  /** No grace, and a one-minute de-duplication window (slots of six seconds). */
+  private static PipelineHarness oneMinuteDeduplication() {
+    return new PipelineHarness(
+        agreementPolicy(),
+        PipelineOptions.defaults().withGrace(Duration.ZERO).withDedupWindow(Duration.ofMinutes(1)));
   }
 
   @Test
