@@ -1,9 +1,8 @@
 package dev.accessaudit.cli;
 
-import dev.accessaudit.avro.AccessEvent;
-import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.config.AuditConfig;
 import dev.accessaudit.replay.AlertDiff;
+import dev.accessaudit.replay.AlertLog;
 import dev.accessaudit.replay.DiffReport;
 import dev.accessaudit.replay.LiveAlerts;
 import dev.accessaudit.replay.Progress;
@@ -11,11 +10,8 @@ import dev.accessaudit.replay.ReplayRequest;
 import dev.accessaudit.replay.ReplayResult;
 import dev.accessaudit.replay.ReportFormat;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,34 +90,37 @@ public final class ReplayCommand implements Callable<Integer> {
       if (format != null && format != ReportFormat.JSON) {
         throw new BadInputException("--diff writes a text table or json, not " + format);
       }
-      request = request.keepingAccesses();
+      request = request.keepingEventIds();
     }
     PrintWriter err = spec.commandLine().getErr();
-    ReplayResult result = replay.run(request, config, context, err);
-    try (PrintWriter out = replay.output(spec.commandLine().getOut())) {
-      if (diff) {
-        writeDiff(result, config, replay.progress(context, err), out);
-      } else {
-        Optional.ofNullable(format).orElse(ReportFormat.JSON).write(result, out);
+    try (ReplayResult result = replay.run(request, config, context, err)) {
+      try (PrintWriter out = replay.output(spec.commandLine().getOut())) {
+        if (diff) {
+          writeDiff(result, config, replay.progress(context, err), out);
+        } else {
+          Optional.ofNullable(format).orElse(ReportFormat.JSON).write(result, out);
+        }
       }
+      err.println(result.stats().summary());
+      err.flush();
     }
-    err.println(result.stats().summary());
-    err.flush();
     return 0;
   }
 
   private void writeDiff(
       ReplayResult result, AuditConfig config, Progress progress, PrintWriter out) {
-    Set<String> events =
-        result.accesses().stream().map(AccessEvent::getEventId).collect(Collectors.toSet());
-    List<ComplianceAlert> live =
+    try (AlertLog live =
         LiveAlerts.forEvents(
-            ReplayOptions.clientConfig(config), config.topics().alerts(), events, progress);
-    AlertDiff alertDiff = AlertDiff.between(live, result.alerts());
-    if (format == ReportFormat.JSON) {
-      DiffReport.json(result, live.size(), alertDiff, out);
-    } else {
-      DiffReport.text(result, live.size(), alertDiff, out);
+            ReplayOptions.clientConfig(config),
+            config.topics().alerts(),
+            result.judged(),
+            progress)) {
+      AlertDiff alertDiff = AlertDiff.between(live, result.alerts());
+      if (format == ReportFormat.JSON) {
+        DiffReport.json(result, live.size(), alertDiff, out);
+      } else {
+        DiffReport.text(result, live.size(), alertDiff, out);
+      }
     }
   }
 }

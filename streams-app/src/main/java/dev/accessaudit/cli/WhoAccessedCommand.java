@@ -67,13 +67,14 @@ public final class WhoAccessedCommand implements Callable<Integer> {
     AuditConfig config = common.load(context);
     ReplayRequest request = replay.request(from, context).withVisitor(visitor).keepingAccesses();
     PrintWriter err = spec.commandLine().getErr();
-    ReplayResult result = replay.run(request, config, context, err);
-    try (PrintWriter out = replay.output(spec.commandLine().getOut())) {
-      format.write(result, out);
-    }
-    if (context.terminal()) {
-      err.println(result.stats().summary());
-      err.flush();
+    try (ReplayResult result = replay.run(request, config, context, err)) {
+      try (PrintWriter out = replay.output(spec.commandLine().getOut())) {
+        format.write(result, out);
+      }
+      if (context.terminal()) {
+        err.println(result.stats().summary());
+        err.flush();
+      }
     }
     return 0;
   }

@@ -3,10 +3,9 @@ package dev.accessaudit.replay;
 import dev.accessaudit.avro.ComplianceAlert;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a replay differs from what the alerts topic holds for the same accesses, alert by alert
@@ -41,27 +40,44 @@ public record AlertDiff(
   }
 
   public AlertDiff {
-    added = added.stream().sorted(AlertCollector.REPORT_ORDER).toList();
-    removed = removed.stream().sorted(AlertCollector.REPORT_ORDER).toList();
+    added = added.stream().sorted(AlertLog.REPORT_ORDER).toList();
+    removed = removed.stream().sorted(AlertLog.REPORT_ORDER).toList();
     changed = List.copyOf(changed);
   }
 
-  /** Compares the live alerts with the replayed ones. */
+  /**
+   * Compares the live alerts with the replayed ones, walking both in step: each must be in report
+   * order ({@link AlertLog#REPORT_ORDER}), one version per alertId, as {@link AlertLog} gives them.
+   *
+   * @throws IllegalArgumentException if either is out of report order
+   */
   public static AlertDiff between(
-      Collection<ComplianceAlert> live, Collection<ComplianceAlert> replayed) {
-    Map<String, ComplianceAlert> liveById = byId(live);
+      Iterable<ComplianceAlert> live, Iterable<ComplianceAlert> replayed) {
     List<ComplianceAlert> added = new ArrayList<>();
+    List<ComplianceAlert> removed = new ArrayList<>();
     List<Change> changed = new ArrayList<>();
-    for (ComplianceAlert mine : replayed) {
-      ComplianceAlert theirs = liveById.remove(mine.getAlertId());
-      if (theirs == null) {
-        added.add(mine);
-      } else if (!comparable(theirs).equals(comparable(mine))) {
-        changed.add(new Change(theirs, mine));
+    InOrder theirs = new InOrder(live.iterator(), "live");
+    InOrder mine = new InOrder(replayed.iterator(), "replayed");
+    while (theirs.current != null || mine.current != null) {
+      int order =
+          theirs.current == null
+              ? 1
+              : mine.current == null
+                  ? -1
+                  : AlertLog.REPORT_ORDER.compare(theirs.current, mine.current);
+      if (order < 0) {
+        removed.add(theirs.take());
+      } else if (order > 0) {
+        added.add(mine.take());
+      } else {
+        ComplianceAlert a = theirs.take();
+        ComplianceAlert b = mine.take();
+        if (!comparable(a).equals(comparable(b))) {
+          changed.add(new Change(a, b));
+        }
       }
     }
-    changed.sort((a, b) -> AlertCollector.REPORT_ORDER.compare(a.replayed(), b.replayed()));
-    return new AlertDiff(added, new ArrayList<>(liveById.values()), changed);
+    return new AlertDiff(added, removed, changed);
   }
 
   /** True when the replay gives exactly the pipeline's alerts. */
@@ -77,9 +93,27 @@ public record AlertDiff(
         .build();
   }
 
-  private static Map<String, ComplianceAlert> byId(Collection<ComplianceAlert> alerts) {
-    Map<String, ComplianceAlert> byId = new HashMap<>();
-    alerts.forEach(a -> byId.put(a.getAlertId(), a));
-    return byId;
+  /** One side of the walk: its current alert, checked to follow the one before in report order. */
+  private static final class InOrder {
+
+    private final Iterator<ComplianceAlert> alerts;
+    private final String side;
+    private ComplianceAlert current;
+
+    InOrder(Iterator<ComplianceAlert> alerts, String side) {
+      this.alerts = alerts;
+      this.side = side;
+      this.current = alerts.hasNext() ? alerts.next() : null;
+    }
+
+    ComplianceAlert take() {
+      ComplianceAlert taken = current;
+      current = alerts.hasNext() ? alerts.next() : null;
+      if (current != null && AlertLog.REPORT_ORDER.compare(taken, current) >= 0) {
+        throw new IllegalArgumentException(
+            "the " + side + " alerts are not in report order at alert " + current.getAlertId());
+      }
+      return taken;
+    }
   }
 }

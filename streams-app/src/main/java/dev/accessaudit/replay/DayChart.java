@@ -3,7 +3,6 @@ package dev.accessaudit.replay;
 import dev.accessaudit.avro.ComplianceAlert;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,7 @@ final class DayChart {
   private DayChart() {}
 
   /** Alerts per UTC day from the first to the last day of the period (at most two years). */
-  static Map<LocalDate, Integer> perDay(ReplayRequest request, List<ComplianceAlert> alerts) {
+  static Map<LocalDate, Integer> perDay(ReplayRequest request, Iterable<ComplianceAlert> alerts) {
     Map<LocalDate, Integer> days = new TreeMap<>();
     LocalDate first = day(request.from());
     LocalDate last = day(request.to().minusMillis(1));

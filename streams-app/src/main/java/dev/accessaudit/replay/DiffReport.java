@@ -17,7 +17,7 @@ public final class DiffReport {
   private DiffReport() {}
 
   /** A readable table per rule, then the event ids of every difference. */
-  public static void text(ReplayResult result, int liveAlerts, AlertDiff diff, PrintWriter out) {
+  public static void text(ReplayResult result, long liveAlerts, AlertDiff diff, PrintWriter out) {
     out.printf(
         "replay of %s to %s (policy %s, filters: %s) against the alerts topic: %d events,"
             + " %d alerts published, %d replayed%n",
@@ -63,7 +63,7 @@ public final class DiffReport {
   }
 
   /** One JSON object: the period, the counts, and per rule the event ids added/removed/changed. */
-  public static void json(ReplayResult result, int liveAlerts, AlertDiff diff, PrintWriter out) {
+  public static void json(ReplayResult result, long liveAlerts, AlertDiff diff, PrintWriter out) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("from", result.request().from().toString());
     report.put("to", result.request().to().toString());

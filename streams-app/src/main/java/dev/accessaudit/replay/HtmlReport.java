@@ -7,10 +7,10 @@ import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.streams.rules.Describe;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The replay as one self-contained XHTML file an auditor can open or mail: a title naming period,
@@ -42,7 +42,7 @@ final class HtmlReport {
     out.flush();
   }
 
-  private static void summary(List<ComplianceAlert> alerts, PrintWriter out) {
+  private static void summary(AlertLog alerts, PrintWriter out) {
     Map<String, RuleTally> tallies = new TreeMap<>();
     for (ComplianceAlert a : alerts) {
       String key = a.getRuleId() + '\u0000' + a.getSeverity();
@@ -77,25 +77,13 @@ final class HtmlReport {
         + Describe.words(a.getPurpose().name());
   }
 
-  private static void list(List<ComplianceAlert> alerts, PrintWriter out) {
+  private static void list(AlertLog alerts, PrintWriter out) {
     out.println("<h2>Alerts</h2>");
     out.println("<table class=\"alerts\"><thead><tr><th>Occurred (UTC)</th><th>Severity</th>");
     out.println("<th>Rule</th><th>Staff</th><th>Visitor</th><th>Service</th><th>Access</th>");
     out.println("<th>Summary</th><th>Policy</th><th>Alert id</th></tr></thead><tbody>");
-    for (ComplianceAlert a : alerts.subList(0, Math.min(MAX_ROWS, alerts.size()))) {
-      out.println(
-          "<tr>"
-              + cell(a.getOccurredAt().truncatedTo(ChronoUnit.SECONDS))
-              + cell("sev " + a.getSeverity(), a.getSeverity())
-              + cell(a.getRuleId())
-              + cell(a.getStaffId())
-              + cell(a.getVisitorId())
-              + cell(a.getService())
-              + cell(access(a))
-              + cell(a.getSummary())
-              + cell(a.getPolicyVersion())
-              + cell("id", a.getAlertId())
-              + "</tr>");
+    try (Stream<ComplianceAlert> listed = alerts.stream().limit(MAX_ROWS)) {
+      listed.forEach(a -> row(a, out));
     }
     out.println("</tbody></table>");
     if (alerts.size() > MAX_ROWS) {
@@ -105,5 +93,21 @@ final class HtmlReport {
               + " all.</p>%n",
           alerts.size() - MAX_ROWS);
     }
+  }
+
+  private static void row(ComplianceAlert a, PrintWriter out) {
+    out.println(
+        "<tr>"
+            + cell(a.getOccurredAt().truncatedTo(ChronoUnit.SECONDS))
+            + cell("sev " + a.getSeverity(), a.getSeverity())
+            + cell(a.getRuleId())
+            + cell(a.getStaffId())
+            + cell(a.getVisitorId())
+            + cell(a.getService())
+            + cell(access(a))
+            + cell(a.getSummary())
+            + cell(a.getPolicyVersion())
+            + cell("id", a.getAlertId())
+            + "</tr>");
   }
 }

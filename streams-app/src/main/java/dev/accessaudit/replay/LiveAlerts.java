@@ -2,11 +2,8 @@ package dev.accessaudit.replay;
 
 import dev.accessaudit.avro.ComplianceAlert;
 import dev.accessaudit.serde.AvroSerdes;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -21,10 +18,13 @@ public final class LiveAlerts {
 
   private LiveAlerts() {}
 
-  /** The latest version of every alert whose access (eventId) is one of {@code eventIds}. */
-  public static List<ComplianceAlert> forEvents(
-      Map<String, ?> clientConfig, String topic, Set<String> eventIds, Progress progress) {
-    Map<String, ComplianceAlert> latest = new HashMap<>();
+  /**
+   * The latest version of every alert that stands for one of the {@code judged} accesses, on disk;
+   * the caller closes it.
+   */
+  public static AlertLog forEvents(
+      Map<String, ?> clientConfig, String topic, JudgedEvents judged, Progress progress) {
+    AlertLog latest = AlertLog.open();
     Deserializer<ComplianceAlert> deserializer =
         AvroSerdes.valueSerde(ComplianceAlert.class, clientConfig).deserializer();
     try (Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(Map.copyOf(clientConfig))) {
@@ -39,16 +39,15 @@ public final class LiveAlerts {
           r -> {
             progress.advance(1);
             ComplianceAlert alert = Decoding.decode(deserializer, topic, r.value());
-            if (alert != null && eventIds.contains(alert.getEventId())) {
-              StandingAlerts.keepLatest(latest, alert);
+            if (alert != null && judged.contains(alert.getEventId())) {
+              latest.keepLatest(alert);
             }
           });
       progress.end();
+    } catch (RuntimeException e) {
+      latest.close();
+      throw e;
     }
-    return sorted(latest.values());
-  }
-
-  private static List<ComplianceAlert> sorted(Collection<ComplianceAlert> alerts) {
-    return alerts.stream().sorted(AlertCollector.REPORT_ORDER).toList();
+    return latest;
   }
 }

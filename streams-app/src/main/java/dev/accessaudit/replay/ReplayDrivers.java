@@ -54,10 +54,11 @@ final class ReplayDrivers implements AutoCloseable {
       Policy policy,
       Clock clock,
       ReplayRequest request,
-      Consumer<ComplianceAlert> alertSink) {
+      Consumer<ComplianceAlert> alertSink,
+      JudgedEvents judged) {
     this.names = names;
     this.partitions = partitions;
-    this.stateTally = new ReplayTally(request);
+    this.stateTally = new ReplayTally(request, judged);
     Consumer<ComplianceAlert> sink =
         alert -> {
           synchronized (alertSink) {
@@ -75,7 +76,7 @@ final class ReplayDrivers implements AutoCloseable {
               w,
               own,
               () -> new ReplayDriver(names, topics, options, policy, clock, sink),
-              request));
+              new ReplayTally(request, judged)));
     }
     workers.forEach(Worker::start);
   }
@@ -172,10 +173,10 @@ final class ReplayDrivers implements AutoCloseable {
         int index,
         List<Integer> partitions,
         java.util.function.Supplier<ReplayDriver> newDriver,
-        ReplayRequest request) {
+        ReplayTally tally) {
       this.partitions = partitions;
       this.newDriver = newDriver;
-      this.tally = new ReplayTally(request);
+      this.tally = tally;
       this.thread = new Thread(this::run, "audit-replay-" + index);
       this.thread.setDaemon(true);
     }

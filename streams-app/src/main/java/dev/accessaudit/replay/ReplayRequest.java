@@ -14,15 +14,17 @@ import java.util.Optional;
  * @param to end of the period (exclusive)
  * @param staffId only this staff member's accesses and alerts
  * @param visitorId only accesses to this visitor's data, and their alerts
- * @param keepAccesses whether the result lists the replayed accesses themselves (for who-accessed
- *     and --diff); costs memory for long periods
+ * @param keepAccesses whether the result lists the replayed accesses themselves (for who-accessed,
+ *     which reports one visitor's); held in memory
+ * @param keepEventIds whether the result keeps the eventIds it judged (for --diff), on disk
  */
 public record ReplayRequest(
     Instant from,
     Instant to,
     Optional<String> staffId,
     Optional<String> visitorId,
-    boolean keepAccesses) {
+    boolean keepAccesses,
+    boolean keepEventIds) {
 
   public ReplayRequest {
     Objects.requireNonNull(from, "from");
@@ -36,19 +38,25 @@ public record ReplayRequest(
   }
 
   public static ReplayRequest of(Instant from, Instant to) {
-    return new ReplayRequest(from, to, Optional.empty(), Optional.empty(), false);
+    return new ReplayRequest(from, to, Optional.empty(), Optional.empty(), false, false);
   }
 
   public ReplayRequest withStaff(String id) {
-    return new ReplayRequest(from, to, Optional.ofNullable(id), visitorId, keepAccesses);
+    return new ReplayRequest(
+        from, to, Optional.ofNullable(id), visitorId, keepAccesses, keepEventIds);
   }
 
   public ReplayRequest withVisitor(String id) {
-    return new ReplayRequest(from, to, staffId, Optional.ofNullable(id), keepAccesses);
+    return new ReplayRequest(
+        from, to, staffId, Optional.ofNullable(id), keepAccesses, keepEventIds);
   }
 
   public ReplayRequest keepingAccesses() {
-    return new ReplayRequest(from, to, staffId, visitorId, true);
+    return new ReplayRequest(from, to, staffId, visitorId, true, keepEventIds);
+  }
+
+  public ReplayRequest keepingEventIds() {
+    return new ReplayRequest(from, to, staffId, visitorId, keepAccesses, true);
   }
 
   /** Whether the instant lies in the period. */

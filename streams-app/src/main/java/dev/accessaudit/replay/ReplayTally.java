@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * Counts, from what the topology did with each access record, the period's judged accesses, invalid
- * records and duplicates; keeps the judged accesses when the request asks for them. Each replay
- * worker keeps its own; they are {@linkplain #add(ReplayTally) added up} at the end.
+ * records and duplicates; keeps the judged accesses, and their eventIds, when the request asks for
+ * them. Each replay worker keeps its own counts; they are {@linkplain #add(ReplayTally) added up}
+ * at the end. The eventIds go to the one set the workers share.
  */
 final class ReplayTally {
 
   private final ReplayRequest request;
+  private final JudgedEvents judged;
   private final List<AccessEvent> kept = new ArrayList<>();
   long events;
   long invalid;
@@ -20,8 +22,9 @@ final class ReplayTally {
   long recordsRead;
   long stateRecords;
 
-  ReplayTally(ReplayRequest request) {
+  ReplayTally(ReplayRequest request, JudgedEvents judged) {
     this.request = request;
+    this.judged = judged;
   }
 
   /** An agreement or consent record was piped in. */
@@ -41,6 +44,9 @@ final class ReplayTally {
       case ADMITTED -> {
         if (event != null && request.reports(event)) {
           events++;
+          if (request.keepEventIds()) {
+            judged.add(event.getEventId());
+          }
           if (request.keepAccesses()) {
             kept.add(event);
           }

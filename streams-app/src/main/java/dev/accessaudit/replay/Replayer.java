@@ -19,7 +19,10 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <pre>{@code
  * Replayer replayer = new Replayer(config.clientConfig(), names, options, clock);
- * ReplayResult result = replayer.replay(ReplayRequest.of(from, to), policy, "default", progress);
+ * try (ReplayResult result =
+ *     replayer.replay(ReplayRequest.of(from, to), policy, "default", progress)) {
+ *   result.alerts().forEach(System.out::println);
+ * }
  * }</pre>
  *
  * <p>It reads the agreement and consent topics from their beginnings and the access topic over
@@ -27,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
  * end offsets captured when it starts, committed records only, and feeds every record with its own
  * bytes, timestamp and headers in the order the live stream tasks read them ({@link
  * TimeOrderedFeed}). Only alerts of the accesses the request reports on are kept ({@link
- * AlertCollector}).
+ * AlertCollector}), on disk: the heap a replay needs does not grow with its period.
  */
 public final class Replayer {
 
@@ -54,8 +57,33 @@ public final class Replayer {
   public ReplayResult replay(
       ReplayRequest request, Policy policy, String policyName, Progress progress) {
     long started = System.nanoTime();
-    AlertCollector collector = new AlertCollector(request);
-    ReplayTally tally;
+    AlertLog alerts = AlertLog.open();
+    JudgedEvents judged = request.keepEventIds() ? JudgedEvents.onDisk() : JudgedEvents.notKept();
+    try {
+      ReplayTally tally = judge(request, policy, progress, alerts, judged);
+      var stats =
+          new ReplayStats(
+              tally.events,
+              tally.invalid,
+              tally.duplicates,
+              tally.recordsRead,
+              tally.stateRecords,
+              alerts.size(),
+              Duration.ofNanos(System.nanoTime() - started));
+      return new ReplayResult(request, policyName, alerts, tally.accesses(), judged, stats);
+    } catch (RuntimeException | Error e) {
+      alerts.close();
+      judged.close();
+      throw e;
+    }
+  }
+
+  private ReplayTally judge(
+      ReplayRequest request,
+      Policy policy,
+      Progress progress,
+      AlertLog alerts,
+      JudgedEvents judged) {
     try (ReplaySerdes serdes = new ReplaySerdes(topics, clientConfig);
         Consumer<byte[], byte[]> consumer = ReplayConsumers.raw(clientConfig)) {
       FeedRange range = FeedRange.of(request, policy, options);
@@ -70,21 +98,11 @@ public final class Replayer {
               policy,
               clock,
               request,
-              collector)) {
-        tally = feed(plan, range, consumer, serdes, drivers, progress);
+              new AlertCollector(request, alerts),
+              judged)) {
+        return feed(plan, range, consumer, serdes, drivers, progress);
       }
     }
-    var alerts = collector.alerts();
-    var stats =
-        new ReplayStats(
-            tally.events,
-            tally.invalid,
-            tally.duplicates,
-            tally.recordsRead,
-            tally.stateRecords,
-            alerts.size(),
-            Duration.ofNanos(System.nanoTime() - started));
-    return new ReplayResult(request, policyName, alerts, tally.accesses(), stats);
   }
 
   /** Feeds the plan's records to the drivers in the live tasks' order, counting what they did. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessaudit.app.TestBroker;
 import dev.accessaudit.avro.AccessAction;
+import dev.accessaudit.avro.AccessEvent;
 import dev.accessaudit.avro.AccessPurpose;
 import dev.accessaudit.avro.AgreementStatus;
 import dev.accessaudit.avro.ComplianceAlert;
@@ -12,6 +13,8 @@ import dev.accessaudit.avro.Severity;
 import dev.accessaudit.avro.StaffAgreement;
 import dev.accessaudit.registry.SchemaRegistryClients;
 import dev.accessaudit.serde.AvroSerdes;
+import dev.accessaudit.streams.AuditFixtures;
+import dev.accessaudit.streams.judgement.AlertIds;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +185,87 @@ class CommandsIT {
 
     assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(out.toString().lines()).hasSize(3);
+  }
+
+  @Test
+  @Order(6)
+  void shouldDiffAReplayWithThePublishedAlertsAndListWhoAccessedAVisitor() throws Exception {
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+    AccessEvent first = access("e-901", t);
+    AccessEvent second = access("e-902", t.plusSeconds(60));
+    publishAccesses(first, second);
+    ComplianceAlert publishedLow =
+        ComplianceAlert.newBuilder(alert("x", "AGREEMENT_MISSING", Severity.LOW, t))
+            .setAlertId(AlertIds.of("e-901", "AGREEMENT_MISSING"))
+            .setEventId("e-901")
+            .setStaffId("s-0099")
+            .setVisitorId("v-77")
+            .build();
+    ComplianceAlert ofAnAccessNotReplayed =
+        ComplianceAlert.newBuilder(publishedLow)
+            .setAlertId(AlertIds.of("e-999", "AGREEMENT_MISSING"))
+            .setEventId("e-999")
+            .build();
+    publishAlerts(publishedLow, ofAnAccessNotReplayed);
+    String[] period = {
+      "--from", t.minusSeconds(1).toString(), "--to", t.plus(Duration.ofHours(1)).toString()
+    };
+
+    CliRun diff = CliRun.run(env, concat("replay", period, "--diff", "--format", "json"));
+    CliRun csv = CliRun.run(env, concat("replay", period, "--format", "csv"));
+    CliRun who = CliRun.run(env, concat("who-accessed", period, "--visitor", "v-77"));
+
+    assertThat(diff.exitCode()).as(diff.err()).isZero();
+    assertThat(diff.out())
+        .contains("\"events\":2")
+        .contains("\"publishedAlerts\":1")
+        .contains("\"replayedAlerts\":2")
+        .contains("\"added\":1,\"removed\":0,\"changed\":1")
+        .contains("\"added\":[\"e-902\"]")
+        .contains("\"changed\":[\"e-901 (severity, ");
+    assertThat(csv.exitCode()).as(csv.err()).isZero();
+    assertThat(csv.out().split("\r\n")).hasSize(3);
+    assertThat(who.exitCode()).as(who.err()).isZero();
+    assertThat(who.out()).contains("2 accesses by 1 staff members; 2 of them raised alerts");
+  }
+
+  private static String[] concat(String command, String[] period, String... more) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of(period));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static AccessEvent access(String eventId, Instant at) {
+    return AuditFixtures.anAccessEvent()
+        .setEventId(eventId)
+        .setOccurredAt(at)
+        .setStaffId("s-0099")
+        .setVisitorId("v-77")
+        .build();
+  }
+
+  private static void publishAccesses(AccessEvent... accesses) throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            cluster.bootstrapServers(),
+            "schema.registry.url",
+            "mock://" + SCOPE);
+    var values = AvroSerdes.valueSerde(AccessEvent.class, config).serializer();
+    try (var producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+      for (AccessEvent a : accesses) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    "visitor-data-access",
+                    null,
+                    a.getOccurredAt().toEpochMilli(),
+                    a.getStaffId(),
+                    a))
+            .get();
+      }
+    }
   }
 
   private static ComplianceAlert alert(String id, String rule, Severity severity, Instant at) {

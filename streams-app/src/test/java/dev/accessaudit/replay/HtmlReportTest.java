@@ -19,10 +19,12 @@ class HtmlReportTest {
   /** The replay report in {@code format}, or the who-accessed page when null. */
   private static String render(ReportFormat format) {
     StringWriter html = new StringWriter();
-    if (format == null) {
-      AccessReportFormat.HTML.write(ReportFixtures.result(), new PrintWriter(html));
-    } else {
-      format.write(ReportFixtures.result(), new PrintWriter(html));
+    try (ReplayResult result = ReportFixtures.result()) {
+      if (format == null) {
+        AccessReportFormat.HTML.write(result, new PrintWriter(html));
+      } else {
+        format.write(result, new PrintWriter(html));
+      }
     }
     return html.toString();
   }

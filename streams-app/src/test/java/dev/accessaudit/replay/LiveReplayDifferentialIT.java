@@ -156,7 +156,7 @@ class LiveReplayDifferentialIT {
             .map(versions -> versions.get(versions.size() - 1))
             .filter(a -> a.getStatus() != AlertStatus.RETRACTED)
             .filter(LiveReplayDifferentialIT::inPeriod)
-            .sorted(AlertCollector.REPORT_ORDER)
+            .sorted(AlertLog.REPORT_ORDER)
             .toList();
     long replayStarted = System.nanoTime();
     replay = replayer(bootstrap).replay(period(), policy, "differential", Progress.NONE);
@@ -174,6 +174,9 @@ class LiveReplayDifferentialIT {
 
   @AfterAll
   void stopBroker() throws Exception {
+    if (replay != null) {
+      replay.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -332,7 +335,7 @@ class LiveReplayDifferentialIT {
     List<ComplianceAlert> differing = new ArrayList<>(diff.added());
     differing.addAll(diff.removed());
     diff.changed().forEach(c -> differing.add(c.live()));
-    ComplianceAlert first = differing.stream().min(AlertCollector.REPORT_ORDER).orElseThrow();
+    ComplianceAlert first = differing.stream().min(AlertLog.REPORT_ORDER).orElseThrow();
     String eventId = first.getEventId();
     StringBuilder out = new StringBuilder();
     out.append(

@@ -65,8 +65,15 @@ final class ReportFixtures {
                 "No agreement <script>alert(1)</script> & co."),
             alert(c, "AGREEMENT_REVOKED", Severity.CRITICAL, "Revoked."));
     ReplayRequest request =
-        new ReplayRequest(FROM, TO, java.util.Optional.empty(), java.util.Optional.of("v-1"), true);
+        new ReplayRequest(
+            FROM, TO, java.util.Optional.empty(), java.util.Optional.of("v-1"), true, false);
     ReplayStats stats = new ReplayStats(3, 1, 0, 4, 2, 2, Duration.ofMillis(1500));
-    return new ReplayResult(request, "default <2009>", alerts, List.of(a, b, c), stats);
+    return new ReplayResult(
+        request,
+        "default <2009>",
+        AlertLog.of(alerts),
+        List.of(a, b, c),
+        JudgedEvents.notKept(),
+        stats);
   }
 }
